@@ -1,0 +1,131 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "kiln",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kiln", targets: ["kiln"]),
+        .library(name: "FHIRModel", targets: ["FHIRModel"]),
+        .library(name: "FHIRDefinitions", targets: ["FHIRDefinitions"]),
+        .library(name: "FHIRStore", targets: ["FHIRStore"]),
+        .library(name: "KilnServer", targets: ["KilnServer"]),
+        .library(name: "KilnTesting", targets: ["KilnTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    ],
+    targets: [
+        // Pure modules: no I/O beyond reading definitions at start-up.
+        .target(
+            name: "FHIRModel",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FHIRDefinitions",
+            dependencies: ["FHIRModel"],
+            swiftSettings: swiftSettings
+        ),
+        // Storage over PostgreSQL, including the embedded local cluster.
+        .target(
+            name: "FHIRStore",
+            dependencies: [
+                "FHIRModel",
+                "FHIRDefinitions",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The HTTP application.
+        .target(
+            name: "KilnServer",
+            dependencies: [
+                "FHIRModel",
+                "FHIRDefinitions",
+                "FHIRStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Throwaway PostgreSQL + live server + HTTP client for every test target and the benchmark.
+        .target(
+            name: "KilnTesting",
+            dependencies: [
+                "FHIRModel",
+                "FHIRDefinitions",
+                "FHIRStore",
+                "KilnServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "KilnBenchmarks",
+            dependencies: [
+                "FHIRModel",
+                "FHIRStore",
+                "KilnTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/KilnBenchmarks",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "kiln",
+            dependencies: [
+                "FHIRModel",
+                "FHIRDefinitions",
+                "FHIRStore",
+                "KilnServer",
+                "KilnBenchmarks",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FHIRModelTests",
+            dependencies: ["FHIRModel"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FHIRDefinitionsTests",
+            dependencies: ["FHIRModel", "FHIRDefinitions"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FHIRStoreTests",
+            dependencies: ["FHIRModel", "FHIRDefinitions", "FHIRStore", "KilnTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KilnServerTests",
+            dependencies: [
+                "FHIRModel", "FHIRDefinitions", "FHIRStore", "KilnServer", "KilnTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
