@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "kiln", targets: ["kiln"]),
         .library(name: "FHIRModel", targets: ["FHIRModel"]),
         .library(name: "FHIRDefinitions", targets: ["FHIRDefinitions"]),
+        .library(name: "FHIRAccess", targets: ["FHIRAccess"]),
         .library(name: "FHIRStore", targets: ["FHIRStore"]),
         .library(name: "KilnServer", targets: ["KilnServer"]),
         .library(name: "KilnTesting", targets: ["KilnTesting"]),
@@ -25,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // Pure modules: no I/O beyond reading definitions at start-up.
@@ -37,12 +40,20 @@ let package = Package(
             dependencies: ["FHIRModel"],
             swiftSettings: swiftSettings
         ),
+        // Principals, access requests and decisions: the one place every read and write asks.
+        .target(
+            name: "FHIRAccess",
+            dependencies: ["FHIRModel"],
+            swiftSettings: swiftSettings
+        ),
         // Storage over PostgreSQL, including the embedded local cluster.
         .target(
             name: "FHIRStore",
             dependencies: [
                 "FHIRModel",
                 "FHIRDefinitions",
+                "FHIRAccess",
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -54,6 +65,7 @@ let package = Package(
             dependencies: [
                 "FHIRModel",
                 "FHIRDefinitions",
+                "FHIRAccess",
                 "FHIRStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -73,6 +85,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -124,6 +137,7 @@ let package = Package(
                 "FHIRModel", "FHIRDefinitions", "FHIRStore", "KilnServer", "KilnTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,0 +1,23 @@
+import PostgresNIO
+
+/// Builds a parameterised SQL statement piece by piece: values become `$n` bindings, never text.
+struct SQLBuilder {
+    private(set) var sql = ""
+    private(set) var bindings = PostgresBindings()
+    private var count = 0
+
+    /// Appends SQL text.
+    mutating func append(_ text: String) {
+        sql += text
+    }
+
+    /// Appends a bound value as `$n`.
+    mutating func bind<Value: PostgresEncodable & Sendable>(_ value: Value) {
+        count += 1
+        bindings.append(value, context: .default)
+        sql += "$\(count)"
+    }
+
+    /// The statement.
+    var query: PostgresQuery { PostgresQuery(unsafeSQL: sql, binds: bindings) }
+}

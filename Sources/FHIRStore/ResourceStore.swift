@@ -1,0 +1,125 @@
+public import FHIRAccess
+public import FHIRModel
+import Foundation
+public import Logging
+public import PostgresNIO
+
+/// Kiln's resource storage over PostgreSQL: reads, history and transactional writes.
+///
+/// The store only executes; what to write (ids, versions, meta) is decided by the caller inside
+/// ``withTransaction(_:)``. Every read takes the caller's ``AccessFilter``.
+public struct ResourceStore: Sendable {
+    /// The connection pool.
+    public let client: PostgresClient
+    let logger: Logger
+
+    /// A store over a running client (the caller runs `client.run()`).
+    public init(client: PostgresClient, logger: Logger) {
+        self.client = client
+        self.logger = logger
+    }
+
+    /// The current version of a resource (a tombstone when deleted); nil when it never existed.
+    public func read(resourceType: String, id: String, filter: AccessFilter) async throws -> StoredResource? {
+        try await client.withConnection { connection in
+            try await ResourceReader.read(resourceType: resourceType, id: id, on: connection, logger: logger)
+        }
+    }
+
+    /// One version of a resource; nil when there is no such version.
+    public func read(resourceType: String, id: String, versionID: Int64, filter: AccessFilter) async throws -> StoredResource? {
+        let rows = try await client.query(
+            """
+            SELECT \(unescaped: ResourceReader.columns) FROM resource_version v
+            WHERE v.resource_type = \(resourceType) AND v.id = \(id) AND v.version_id = \(versionID)
+            """,
+            logger: logger
+        )
+        return try await ResourceReader.decode(rows).first
+    }
+
+    /// A page of history, newest first.
+    public func history(_ request: HistoryRequest, filter: AccessFilter) async throws -> HistoryPage {
+        var total: Int?
+        if request.includeTotal {
+            var countQuery = SQLBuilder()
+            countQuery.append("SELECT count(*) FROM resource_version v WHERE ")
+            Self.appendConditions(request, to: &countQuery)
+            for try await count in try await client.query(countQuery.query, logger: logger).decode(Int.self) {
+                total = count
+            }
+        }
+        var page = SQLBuilder()
+        page.append("SELECT \(ResourceReader.columns), v.seq FROM resource_version v WHERE ")
+        Self.appendConditions(request, to: &page)
+        if let cursor = request.cursor {
+            page.append(" AND v.seq < ")
+            page.bind(cursor)
+        }
+        page.append(" ORDER BY v.seq DESC LIMIT ")
+        page.bind(request.count + 1)
+        var versions: [StoredResource] = []
+        var sequences: [Int64] = []
+        let rows = try await client.query(page.query, logger: logger)
+        for try await (type, id, version, lastUpdated, deleted, method, text, seq) in rows.decode((String, String, Int64, Date, Bool, String, String?, Int64).self) {
+            versions.append(StoredResource(
+                resourceType: type, id: id, versionID: version, lastUpdated: lastUpdated,
+                isDeleted: deleted, method: WriteMethod(rawValue: method) ?? .update, text: text
+            ))
+            sequences.append(seq)
+        }
+        var nextCursor: Int64?
+        if versions.count > request.count {
+            versions.removeLast()
+            nextCursor = sequences[request.count - 1]
+        }
+        return HistoryPage(versions: versions, nextCursor: nextCursor, total: total)
+    }
+
+    private static func appendConditions(_ request: HistoryRequest, to builder: inout SQLBuilder) {
+        builder.append("true")
+        if let type = request.resourceType {
+            builder.append(" AND v.resource_type = ")
+            builder.bind(type)
+        }
+        if let id = request.id {
+            builder.append(" AND v.id = ")
+            builder.bind(id)
+        }
+        if let since = request.since {
+            builder.append(" AND v.last_updated > ")
+            builder.bind(since)
+        }
+    }
+
+    /// Runs `body` in one PostgreSQL transaction: it commits when `body` returns and rolls back
+    /// when it throws, so a write is wholly there or wholly absent.
+    public func withTransaction<Result: Sendable>(_ body: (StoreTransaction) async throws -> Result) async throws -> Result {
+        let milliseconds = (Date().timeIntervalSince1970 * 1000).rounded(.down)
+        let now = Date(timeIntervalSince1970: milliseconds / 1000)
+        let logger = self.logger
+        return try await client.withTransaction(logger: logger) { connection in
+            try await body(StoreTransaction(connection: connection, logger: logger, now: now))
+        }
+    }
+}
+
+extension ResourceStore {
+    /// A page of the current, not deleted resources of `resourceType` matching `criteria`, in id
+    /// order, and their number when `includeTotal`.
+    public func search(resourceType: String, criteria: MatchCriteria, filter: AccessFilter, count: Int, offset: Int, includeTotal: Bool) async throws -> (resources: [StoredResource], total: Int?) {
+        var total: Int?
+        if includeTotal {
+            let countQuery = MatchQuery.build(resourceType: resourceType, criteria: criteria, select: "count(*)", joinVersions: false)
+            for try await value in try await client.query(countQuery.query, logger: logger).decode(Int.self) { total = value }
+        }
+        guard count > 0 else { return ([], total) }
+        var page = MatchQuery.build(resourceType: resourceType, criteria: criteria, select: ResourceReader.columns, joinVersions: true)
+        page.append(" ORDER BY r.id LIMIT ")
+        page.bind(count)
+        page.append(" OFFSET ")
+        page.bind(offset)
+        let resources = try await ResourceReader.decode(try await client.query(page.query, logger: logger))
+        return (resources, total)
+    }
+}

@@ -1,0 +1,47 @@
+public import Foundation
+public import FHIRModel
+
+/// A new version to be written: the resource as it will be stored, with its index entries.
+public struct ResourceVersionWrite: Sendable {
+    /// The resource type.
+    public var resourceType: String
+    /// The logical id.
+    public var id: String
+    /// The new version number.
+    public var versionID: Int64
+    /// The time of the write, as in `meta.lastUpdated`.
+    public var lastUpdated: Date
+    /// How the version is written.
+    public var method: WriteMethod
+    /// The serialized resource; nil for a deletion.
+    public var text: String?
+    /// Token index entries of the new version (empty for a deletion).
+    public var tokens: [TokenIndexEntry]
+
+    /// A version that stores `resource`, already stamped with id and meta, with its index entries.
+    public init(resourceType: String, id: String, versionID: Int64, lastUpdated: Date, method: WriteMethod, resource: JSONValue) {
+        self.resourceType = resourceType
+        self.id = id
+        self.versionID = versionID
+        self.lastUpdated = lastUpdated
+        self.method = method
+        self.text = resource.jsonString
+        self.tokens = IdentifierTokenExtractor.tokens(of: resource)
+    }
+
+    /// A deletion tombstone.
+    public init(deleting resourceType: String, id: String, versionID: Int64, lastUpdated: Date) {
+        self.resourceType = resourceType
+        self.id = id
+        self.versionID = versionID
+        self.lastUpdated = lastUpdated
+        self.method = .delete
+        self.text = nil
+        self.tokens = []
+    }
+
+    /// The stored resource this write produces.
+    public var stored: StoredResource {
+        StoredResource(resourceType: resourceType, id: id, versionID: versionID, lastUpdated: lastUpdated, isDeleted: text == nil, method: method, text: text)
+    }
+}

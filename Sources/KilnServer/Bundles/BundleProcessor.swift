@@ -1,0 +1,267 @@
+import FHIRAccess
+import FHIRModel
+import FHIRStore
+import Foundation
+
+/// Processes `POST /fhir` with a batch or transaction Bundle.
+///
+/// A transaction runs in one PostgreSQL transaction, in the order the specification gives
+/// (DELETE, POST, PUT and PATCH, then GET and HEAD), after assigning ids to every create and
+/// rewriting references to `urn:uuid:` fullUrls; any failure rolls back every entry. A batch runs
+/// each entry on its own, and a failed entry carries its OperationOutcome in the response.
+struct BundleProcessor {
+    let service: FHIRService
+
+    func process(_ request: FHIRRequest) async throws -> FHIRResponse {
+        guard let body = request.body else {
+            throw FHIRError.badRequest("POST to the base needs a batch or transaction Bundle in the body")
+        }
+        guard body["resourceType"]?.stringValue == "Bundle" else {
+            throw FHIRError.badRequest("POST to the base needs a Bundle; got \(body["resourceType"]?.stringValue ?? "no resourceType")", expression: ["resourceType"])
+        }
+        let type = body["type"]?.stringValue
+        guard type == "batch" || type == "transaction" else {
+            throw FHIRError.badRequest("Bundle.type must be batch or transaction to be processed, not \(type ?? "missing")", code: .value, expression: ["Bundle.type"])
+        }
+        let entries = body["entry"]?.arrayValue ?? []
+        if let entry = body["entry"], entry.arrayValue == nil {
+            throw FHIRError.badRequest("Bundle.entry must be an array", code: .structure, expression: ["Bundle.entry"])
+        }
+        guard entries.count <= service.limits.maximumBundleEntries else {
+            throw FHIRError.payloadTooLarge("The Bundle has \(entries.count) entries; the limit is \(service.limits.maximumBundleEntries)")
+        }
+        _ = try service.authorize(type == "transaction" ? .transaction : .batch, request: request)
+        if type == "transaction" {
+            return try await transaction(entries, request: request)
+        }
+        return try await batch(entries, request: request)
+    }
+
+    // MARK: Transaction
+
+    private func transaction(_ rawEntries: [JSONValue], request: FHIRRequest) async throws -> FHIRResponse {
+        var entries: [BundleEntryRequest] = []
+        for (index, entry) in rawEntries.enumerated() {
+            entries.append(try BundleEntryRequest(entry: entry, index: index, baseURL: service.baseURL, principal: request.principal, prefer: request.preferReturn))
+        }
+        try checkDistinctTargets(entries)
+        let responses = try await service.store.withTransaction { transaction in
+            try await runTransaction(entries, in: transaction)
+        }
+        var responseEntries: [JSONValue] = []
+        for (entry, response) in zip(entries, responses) {
+            responseEntries.append(try responseEntry(response, for: entry))
+        }
+        return FHIRResponse(status: 200, body: .json(BundleBuilder.bundle(type: "transaction-response", entries: responseEntries)))
+    }
+
+    /// Two writes of one resource in one transaction are ambiguous, so they are refused.
+    private func checkDistinctTargets(_ entries: [BundleEntryRequest]) throws(FHIRError) {
+        var seen: [String: Int] = [:]
+        for entry in entries where entry.request.method.isWrite {
+            guard case .instance(let type, let id) = entry.request.route else { continue }
+            if let first = seen["\(type)/\(id)"] {
+                throw FHIRError.badRequest("Bundle.entry[\(first)] and \(entry.expression) both change \(type)/\(id); a transaction may change a resource once", code: .duplicate, expression: [entry.expression])
+            }
+            seen["\(type)/\(id)"] = entry.index
+        }
+    }
+
+    private func runTransaction(_ entries: [BundleEntryRequest], in transaction: StoreTransaction) async throws -> [FHIRResponse] {
+        var entries = entries
+        var responses = [FHIRResponse?](repeating: nil, count: entries.count)
+        var references: [String: String] = [:]
+        var createTargets: [Int: CreateTarget] = [:]
+
+        // 1. Decide where every create and conditional update lands, so references can be rewritten.
+        for position in entries.indices {
+            let entry = entries[position]
+            do {
+                switch (entry.request.route, entry.request.method) {
+                case (.type(let type), .post):
+                    try service.checkResourceType(type)
+                    let target = try await service.resolveCreate(type: type, request: entry.request, in: transaction)
+                    createTargets[position] = target
+                    if let fullURL = entry.fullURL {
+                        switch target {
+                        case .new(let id), .existing(let id): references[fullURL] = "\(type)/\(id)"
+                        }
+                    }
+                case (.type(let type), .put):
+                    try service.checkResourceType(type)
+                    let id = try await resolveConditionalUpdate(type: type, entry: entry, in: transaction)
+                    entries[position].request.route = .instance(type, id)
+                    entries[position].request.query = []
+                    if case .object(var resource)? = entry.request.body {
+                        resource["id"] = .string(id)
+                        entries[position].request.body = .object(resource)
+                    }
+                    if let fullURL = entry.fullURL { references[fullURL] = "\(type)/\(id)" }
+                case (.instance(let type, let id), .put):
+                    if let fullURL = entry.fullURL { references[fullURL] = "\(type)/\(id)" }
+                default:
+                    break
+                }
+            } catch let error as FHIRError {
+                throw located(error, at: entry)
+            }
+        }
+
+        // 2. Resolve conditional references (`Patient?identifier=…`) and rewrite every reference.
+        for position in entries.indices {
+            guard let body = entries[position].request.body, entries[position].request.method != .patch else { continue }
+            for reference in ReferenceRewriter.references(in: body) where references[reference] == nil && isConditionalReference(reference) {
+                references[reference] = try await resolveConditionalReference(reference, entry: entries[position], in: transaction)
+            }
+        }
+        if !references.isEmpty {
+            for position in entries.indices {
+                guard let body = entries[position].request.body, entries[position].request.method != .patch else { continue }
+                entries[position].request.body = try ReferenceRewriter.rewrite(body, map: references, expression: entries[position].expression)
+            }
+        }
+
+        // 3. Run the entries in the specification's order; creates are written together.
+        let order: [[FHIRMethod]] = [[.delete], [.post], [.put, .patch], [.get, .head]]
+        for methods in order {
+            var pendingCreates: [(position: Int, write: ResourceVersionWrite)] = []
+            for position in entries.indices where methods.contains(entries[position].request.method) {
+                let entry = entries[position]
+                do {
+                    if case .type(let type) = entry.request.route, entry.request.method == .post, let target = createTargets[position] {
+                        switch target {
+                        case .existing(let id):
+                            responses[position] = try await service.existingResponse(type: type, id: id, request: entry.request, in: transaction)
+                        case .new(let id):
+                            pendingCreates.append((position, try service.planCreate(type: type, id: id, body: entry.request.body, in: transaction)))
+                        }
+                    } else {
+                        responses[position] = try await service.perform(entry.request, in: transaction)
+                    }
+                } catch let error as FHIRError {
+                    throw located(error, at: entry)
+                }
+            }
+            if !pendingCreates.isEmpty {
+                try await transaction.write(pendingCreates.map(\.write))
+                for pending in pendingCreates {
+                    responses[pending.position] = service.writeResponse(pending.write.stored, status: 201, prefer: entries[pending.position].request.preferReturn, message: "Created")
+                }
+            }
+        }
+        return responses.map { $0 ?? FHIRResponse(status: 500) }
+    }
+
+    private func resolveConditionalUpdate(type: String, entry: BundleEntryRequest, in transaction: StoreTransaction) async throws -> String {
+        let filter = try service.authorize(.update, request: entry.request, type: type)
+        let criteria = try ConditionalCriteria.parse(entry.request.query)
+        guard !criteria.isEmpty else {
+            throw FHIRError.badRequest("A conditional update needs search criteria in request.url")
+        }
+        try await transaction.lockCondition(resourceType: type, criteria: criteria)
+        let matches = try await transaction.match(resourceType: type, criteria: criteria, filter: filter)
+        let bodyID = entry.request.body?["id"]?.stringValue
+        switch matches.count {
+        case 0: return bodyID ?? ResourceIDGenerator.make(now: transaction.now)
+        case 1:
+            if let bodyID, bodyID != matches[0] {
+                throw FHIRError.badRequest("The id in the body ('\(bodyID)') is not the id of the matching resource ('\(matches[0])')")
+            }
+            return matches[0]
+        default:
+            throw FHIRError.preconditionFailed("The criteria match more than one \(type); a conditional update needs exactly one", code: .multipleMatches)
+        }
+    }
+
+    private func isConditionalReference(_ reference: String) -> Bool {
+        guard let mark = reference.firstIndex(of: "?") else { return false }
+        let type = reference[..<mark]
+        return !type.contains("/") && !type.contains(":") && service.resourceTypes.contains(String(type))
+    }
+
+    private func resolveConditionalReference(_ reference: String, entry: BundleEntryRequest, in transaction: StoreTransaction) async throws -> String {
+        guard let mark = reference.firstIndex(of: "?") else { return reference }
+        let type = String(reference[..<mark])
+        let filter = try service.authorize(.searchType, request: entry.request, type: type)
+        let criteria: MatchCriteria
+        do {
+            criteria = try ConditionalCriteria.parse(String(reference[reference.index(after: mark)...]))
+        } catch {
+            throw located(error, at: entry)
+        }
+        let matches = try await transaction.match(resourceType: type, criteria: criteria, filter: filter)
+        switch matches.count {
+        case 1: return "\(type)/\(matches[0])"
+        case 0: throw located(FHIRError.notFound("The conditional reference \(reference) matches no \(type)"), at: entry)
+        default: throw located(FHIRError.preconditionFailed("The conditional reference \(reference) matches more than one \(type)", code: .multipleMatches), at: entry)
+        }
+    }
+
+    /// The error with the entry named in its messages and expressions.
+    private func located(_ error: FHIRError, at entry: BundleEntryRequest) -> FHIRError {
+        var located = error
+        located.issues = error.issues.map { issue in
+            var issue = issue
+            if !issue.diagnostics.hasPrefix("Bundle.entry[") {
+                issue.diagnostics = "\(entry.expression): \(issue.diagnostics)"
+            }
+            if issue.expression.isEmpty { issue.expression = [entry.expression] }
+            return issue
+        }
+        return located
+    }
+
+    // MARK: Batch
+
+    private func batch(_ rawEntries: [JSONValue], request: FHIRRequest) async throws -> FHIRResponse {
+        var responseEntries: [JSONValue] = []
+        for (index, rawEntry) in rawEntries.enumerated() {
+            let response: FHIRResponse
+            do {
+                let entry = try BundleEntryRequest(entry: rawEntry, index: index, baseURL: service.baseURL, principal: request.principal, prefer: request.preferReturn)
+                if case .system = entry.request.route {
+                    throw FHIRError.badRequest("\(entry.expression): a batch entry cannot itself be a batch or transaction")
+                }
+                if entry.request.method.isWrite {
+                    response = try await service.store.withTransaction { transaction in
+                        try await service.perform(entry.request, in: transaction)
+                    }
+                } else {
+                    response = try await service.perform(entry.request, in: nil)
+                }
+                responseEntries.append(try responseEntry(response, for: entry))
+            } catch let error as FHIRError {
+                responseEntries.append(errorEntry(error))
+            }
+        }
+        return FHIRResponse(status: 200, body: .json(BundleBuilder.bundle(type: "batch-response", entries: responseEntries)))
+    }
+
+    // MARK: Response entries
+
+    private func responseEntry(_ response: FHIRResponse, for entry: BundleEntryRequest) throws(FHIRError) -> JSONValue {
+        var object = JSONObject()
+        if let location = response.location, let range = location.range(of: "/_history/") {
+            object["fullUrl"] = .string(String(location[..<range.lowerBound]))
+        }
+        if let resource = try response.bodyJSON() {
+            object["resource"] = resource
+        }
+        var result = JSONObject()
+        result["status"] = .string(HTTPStatusText.line(response.status))
+        if let location = response.location { result["location"] = .string(location) }
+        if let etag = response.etag { result["etag"] = .string(etag) }
+        if let lastModified = response.lastModified { result["lastModified"] = .string(FHIRInstant.format(lastModified)) }
+        object["response"] = .object(result)
+        return .object(object)
+    }
+
+    private func errorEntry(_ error: FHIRError) -> JSONValue {
+        [
+            "response": [
+                "status": .string(HTTPStatusText.line(error.status)),
+                "outcome": error.operationOutcome,
+            ],
+        ]
+    }
+}

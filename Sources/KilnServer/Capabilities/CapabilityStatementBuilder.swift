@@ -1,0 +1,71 @@
+import FHIRModel
+import Foundation
+
+/// Builds the CapabilityStatement from what the server really registers, so it cannot drift
+/// from the implementation: the resource types come from the definitions the server loaded and
+/// the interactions from ``FHIRService``'s own list.
+struct CapabilityStatementBuilder {
+    /// The resource types served.
+    let resourceTypes: Set<String>
+    /// The FHIR base URL.
+    let baseURL: String
+
+    /// The type-level interactions ``FHIRService/perform(_:in:)`` implements for every type.
+    static let typeInteractions = ["read", "vread", "update", "patch", "delete", "history-instance", "history-type", "create", "search-type"]
+    /// The system-level interactions.
+    static let systemInteractions = ["transaction", "batch", "history-system"]
+    /// The search parameters every type supports.
+    static let searchParameters: [(name: String, type: String, documentation: String)] = [
+        ("_id", "token", "Logical id of the resource"),
+        ("identifier", "token", "Business identifier (system|value, value, |value, system|)"),
+    ]
+
+    /// The CapabilityStatement resource.
+    func build() -> JSONValue {
+        var statement = JSONObject()
+        statement["resourceType"] = "CapabilityStatement"
+        statement["status"] = "active"
+        statement["date"] = .string(FHIRInstant.format(Date()))
+        statement["publisher"] = "Kiln"
+        statement["kind"] = "instance"
+        statement["software"] = ["name": "Kiln", "version": .string(KilnVersion.current)]
+        statement["implementation"] = ["description": "Kiln FHIR R4 server", "url": .string(baseURL)]
+        statement["fhirVersion"] = "4.0.1"
+        statement["format"] = ["application/fhir+json", "json"]
+        statement["patchFormat"] = ["application/json-patch+json"]
+        var rest = JSONObject()
+        rest["mode"] = "server"
+        rest["resource"] = .array(resourceTypes.sorted().map(resource))
+        rest["interaction"] = .array(Self.systemInteractions.map { ["code": .string($0)] })
+        statement["rest"] = [.object(rest)]
+        return .object(statement)
+    }
+
+    private func resource(_ type: String) -> JSONValue {
+        var resource = JSONObject()
+        resource["type"] = .string(type)
+        resource["interaction"] = .array(Self.typeInteractions.map { ["code": .string($0)] })
+        resource["versioning"] = "versioned-update"
+        resource["readHistory"] = true
+        resource["updateCreate"] = true
+        resource["conditionalCreate"] = true
+        resource["conditionalRead"] = "not-supported"
+        resource["conditionalUpdate"] = true
+        resource["conditionalDelete"] = "single"
+        resource["searchParam"] = .array(Self.searchParameters.map {
+            [
+                "name": .string($0.name),
+                "definition": .string("http://hl7.org/fhir/SearchParameter/Resource-\($0.name == "_id" ? "id" : $0.name)"),
+                "type": .string($0.type),
+                "documentation": .string($0.documentation),
+            ]
+        })
+        return .object(resource)
+    }
+}
+
+/// The version of Kiln reported in the CapabilityStatement and by `kiln --version`.
+public enum KilnVersion {
+    /// The version string.
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,81 @@
+import FHIRAccess
+import FHIRModel
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// Turns an HTTP request under `/fhir` into a ``FHIRRequest``: route, query, headers, and the body
+/// read within the size limit and parsed within the depth limit.
+struct RequestDecoder {
+    let limits: ServerLimits
+
+    /// The path prefix of the FHIR endpoint.
+    static let prefix = "/fhir"
+
+    func decode(_ request: Request) async throws -> FHIRRequest {
+        let path = request.uri.path
+        guard path == Self.prefix || path.hasPrefix(Self.prefix + "/") else {
+            throw FHIRError.notFound("\(path) is not a FHIR endpoint; the FHIR base is \(Self.prefix)")
+        }
+        var relative = path.dropFirst(Self.prefix.count)
+        if relative.hasPrefix("/") { relative = relative.dropFirst() }
+        if relative.hasSuffix("/") { relative = relative.dropLast() }
+        let segments = relative.isEmpty ? [] : relative.split(separator: "/", omittingEmptySubsequences: false).map { Substring(String($0).removingPercentEncoding ?? String($0)) }
+        guard !segments.contains(where: \.isEmpty), let route = FHIRRoute(segments: segments) else {
+            throw FHIRError.notFound("\(path) is not a FHIR interaction URL")
+        }
+        guard let method = FHIRMethod(rawValue: request.method.rawValue) else {
+            throw FHIRError.methodNotAllowed("\(request.method.rawValue) is not a FHIR interaction", allow: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"])
+        }
+        let query = QueryParameter.parse(request.uri.query ?? "")
+        try MediaType.negotiate(format: query.last { $0.name == "_format" }?.value, accept: request.headers[.accept])
+        var body: JSONValue?
+        if method == .post || method == .put || method == .patch {
+            body = try await readBody(request, method: method, route: route)
+        }
+        return FHIRRequest(
+            method: method,
+            route: route,
+            query: query,
+            ifMatch: request.headers[.ifMatch],
+            ifNoneExist: request.headers.first { $0.name.canonicalName == "if-none-exist" }?.value,
+            ifNoneMatch: request.headers[.ifNoneMatch],
+            preferReturn: PreferReturn(header: request.headers[.prefer]),
+            body: body,
+            principal: .anonymous
+        )
+    }
+
+    private func readBody(_ request: Request, method: FHIRMethod, route: FHIRRoute) async throws -> JSONValue? {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limits.maximumBodySize {
+            throw FHIRError.payloadTooLarge("The body is \(length) bytes; the limit is \(limits.maximumBodySize) bytes")
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limits.maximumBodySize)
+        } catch is NIOTooManyBytesError {
+            throw FHIRError.payloadTooLarge("The body is larger than the limit of \(limits.maximumBodySize) bytes")
+        }
+        if case .typeSearch = route { return nil }
+        guard buffer.readableBytes > 0 else {
+            throw FHIRError.badRequest("The request has no body")
+        }
+        guard let contentType = request.headers[.contentType] else {
+            throw FHIRError.unsupportedMediaType("The request has no Content-Type; send application/fhir+json\(method == .patch ? " or, for PATCH, application/json-patch+json" : "")")
+        }
+        if method == .patch {
+            guard MediaType.essence(contentType) == MediaType.jsonPatch else {
+                throw FHIRError.unsupportedMediaType("PATCH takes application/json-patch+json, not \(contentType)")
+            }
+        } else if !MediaType.isFHIRJSON(contentType) {
+            throw FHIRError.unsupportedMediaType("Content-Type \(contentType) is not supported; send application/fhir+json")
+        }
+        let bytes = Array(buffer.readableBytesView)
+        do {
+            return try JSONParser(limits: JSONLimits(maximumDepth: limits.maximumJSONDepth)).parse(bytes)
+        } catch {
+            let code: IssueType = error.kind == .tooDeep ? .tooCostly : .structure
+            throw FHIRError.badRequest("The body is not valid JSON: \(error.description)", code: code)
+        }
+    }
+}

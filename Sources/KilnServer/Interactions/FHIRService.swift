@@ -1,0 +1,133 @@
+public import FHIRAccess
+public import FHIRModel
+public import FHIRStore
+import Foundation
+public import Logging
+
+/// The FHIR RESTful API over the store, independent of HTTP.
+///
+/// Every interaction asks ``AccessController`` first and hands its ``AccessFilter`` to every
+/// store read, so no path can skip the access decision.
+public struct FHIRService: Sendable {
+    /// The store.
+    public let store: ResourceStore
+    /// The concrete resource types the server serves.
+    public let resourceTypes: Set<String>
+    /// The access controller consulted by every interaction.
+    public let access: any AccessController
+    /// The limits.
+    public let limits: ServerLimits
+    /// The absolute URL of the FHIR base, e.g. `https://kiln.example.org/fhir`.
+    public var baseURL: String { base.url }
+    let base: BaseURL
+    let logger: Logger
+
+    /// A service.
+    public init(store: ResourceStore, resourceTypes: Set<String>, access: any AccessController, limits: ServerLimits, baseURL: BaseURL, logger: Logger) {
+        self.store = store
+        self.resourceTypes = resourceTypes
+        self.access = access
+        self.limits = limits
+        self.base = baseURL
+        self.logger = logger
+    }
+
+    /// Handles one request on its own (not inside a Bundle).
+    public func handle(_ request: FHIRRequest) async throws -> FHIRResponse {
+        switch (request.route, request.method) {
+        case (.metadata, .get), (.metadata, .head):
+            return FHIRResponse(status: 200, body: .json(CapabilityStatementBuilder(resourceTypes: resourceTypes, baseURL: baseURL).build()))
+        case (.system, .post):
+            return try await BundleProcessor(service: self).process(request)
+        default:
+            if request.method.isWrite {
+                return try await store.withTransaction { transaction in
+                    try await perform(request, in: transaction)
+                }
+            }
+            return try await perform(request, in: nil)
+        }
+    }
+
+    /// Performs one interaction, inside `transaction` when given (Bundle entries, writes).
+    func perform(_ request: FHIRRequest, in transaction: StoreTransaction?) async throws -> FHIRResponse {
+        if let type = request.route.resourceType { try checkResourceType(type) }
+        switch (request.route, request.method) {
+        case (.instance(let type, let id), .get), (.instance(let type, let id), .head):
+            return try await read(type: type, id: id, request: request, in: transaction)
+        case (.version(let type, let id, let version), .get), (.version(let type, let id, let version), .head):
+            return try await vread(type: type, id: id, version: version, request: request)
+        case (.type(let type), .post):
+            return try await create(type: type, request: request, in: try require(transaction))
+        case (.instance(let type, let id), .put):
+            return try await update(type: type, id: id, request: request, in: try require(transaction))
+        case (.type(let type), .put):
+            return try await conditionalUpdate(type: type, request: request, in: try require(transaction))
+        case (.instance(let type, let id), .patch):
+            return try await patch(type: type, id: id, request: request, in: try require(transaction))
+        case (.instance(let type, let id), .delete):
+            return try await delete(type: type, id: id, request: request, in: try require(transaction))
+        case (.type(let type), .delete):
+            return try await conditionalDelete(type: type, request: request, in: try require(transaction))
+        case (.type(let type), .get), (.type(let type), .head), (.typeSearch(let type), .post):
+            return try await search(type: type, request: request, in: transaction)
+        case (.instanceHistory(let type, let id), .get):
+            return try await history(HistoryScope(resourceType: type, id: id), request: request)
+        case (.typeHistory(let type), .get):
+            return try await history(HistoryScope(resourceType: type, id: nil), request: request)
+        case (.systemHistory, .get):
+            return try await history(HistoryScope(resourceType: nil, id: nil), request: request)
+        case (.operation(let name, _, _), _):
+            throw FHIRError(status: 404, code: .notSupported, "The operation $\(name) is not supported by this server")
+        default:
+            throw FHIRError.methodNotAllowed("\(request.method.rawValue) is not allowed on this URL", allow: allowedMethods(for: request.route))
+        }
+    }
+
+    /// Asks the access controller; returns the filter for store reads or throws 403.
+    func authorize(_ interaction: Interaction, request: FHIRRequest, type: String? = nil, id: String? = nil) throws(FHIRError) -> AccessFilter {
+        let decision = access.decide(AccessRequest(principal: request.principal, interaction: interaction, resourceType: type, resourceID: id, view: .clinical))
+        switch decision {
+        case .allow(let filter): return filter
+        case .deny(let reason): throw FHIRError.forbidden(reason)
+        }
+    }
+
+    /// Throws 404 for a resource type the server does not serve.
+    func checkResourceType(_ type: String) throws(FHIRError) {
+        guard resourceTypes.contains(type) else {
+            throw FHIRError.notFound("'\(type)' is not a resource type this server supports")
+        }
+    }
+
+    private func require(_ transaction: StoreTransaction?) throws(FHIRError) -> StoreTransaction {
+        guard let transaction else { throw FHIRError.internalError("A write was attempted outside a transaction") }
+        return transaction
+    }
+
+    private func allowedMethods(for route: FHIRRoute) -> [String] {
+        switch route {
+        case .system: ["POST"]
+        case .metadata, .systemHistory, .typeHistory, .instanceHistory, .version: ["GET", "HEAD"]
+        case .type: ["GET", "HEAD", "POST", "PUT", "DELETE"]
+        case .typeSearch: ["POST"]
+        case .instance: ["GET", "HEAD", "PUT", "PATCH", "DELETE"]
+        case .operation: ["GET", "POST"]
+        }
+    }
+
+    /// The absolute URL of a resource version.
+    func versionURL(_ stored: StoredResource) -> String {
+        "\(baseURL)/\(stored.resourceType)/\(stored.id)/_history/\(stored.versionID)"
+    }
+}
+
+extension FHIRMethod {
+    /// Whether the verb writes.
+    var isWrite: Bool {
+        switch self {
+        case .post, .put, .patch, .delete: true
+        case .get, .head: false
+        }
+    }
+}

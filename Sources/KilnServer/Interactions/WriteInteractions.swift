@@ -1,0 +1,206 @@
+import FHIRAccess
+import FHIRModel
+import FHIRStore
+import Foundation
+
+/// Where a create lands: a new resource, or (conditional create) one that already matches.
+enum CreateTarget: Sendable {
+    /// Create with this new id.
+    case new(id: String)
+    /// `If-None-Exist` matched this resource: nothing is created.
+    case existing(id: String)
+}
+
+extension FHIRService {
+    /// `POST [type]`, with optional `If-None-Exist`.
+    func create(type: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
+        let target = try await resolveCreate(type: type, request: request, in: transaction)
+        switch target {
+        case .existing(let id):
+            return try await existingResponse(type: type, id: id, request: request, in: transaction)
+        case .new(let id):
+            let write = try planCreate(type: type, id: id, body: request.body, in: transaction)
+            try await transaction.write([write])
+            return writeResponse(write.stored, status: 201, prefer: request.preferReturn, message: "Created")
+        }
+    }
+
+    /// Decides a create's id, or finds the resource that `If-None-Exist` matches (412 for several).
+    func resolveCreate(type: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> CreateTarget {
+        let filter = try authorize(.create, request: request, type: type)
+        guard let ifNoneExist = request.ifNoneExist else {
+            return .new(id: ResourceIDGenerator.make(now: transaction.now))
+        }
+        let criteria = try ConditionalCriteria.parse(ifNoneExist)
+        try await transaction.lockCondition(resourceType: type, criteria: criteria)
+        let matches = try await transaction.match(resourceType: type, criteria: criteria, filter: filter)
+        switch matches.count {
+        case 0: return .new(id: ResourceIDGenerator.make(now: transaction.now))
+        case 1: return .existing(id: matches[0])
+        default:
+            throw FHIRError.preconditionFailed("If-None-Exist '\(ifNoneExist)' matches more than one \(type)", code: .multipleMatches)
+        }
+    }
+
+    /// The first version of a new resource; the body's own id, if any, is replaced.
+    func planCreate(type: String, id: String, body: JSONValue?, in transaction: StoreTransaction) throws(FHIRError) -> ResourceVersionWrite {
+        let resource = try ResourceInput.resource(body, expectedType: type)
+        let stamped = ResourceStamp.stamp(resource, id: id, versionID: 1, lastUpdated: transaction.now)
+        return ResourceVersionWrite(resourceType: type, id: id, versionID: 1, lastUpdated: transaction.now, method: .create, resource: stamped)
+    }
+
+    /// The response to a conditional create that matched an existing resource: 200 with it.
+    func existingResponse(type: String, id: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
+        let filter = try authorize(.read, request: request, type: type, id: id)
+        guard let stored = try await transaction.read(resourceType: type, id: id, filter: filter) else {
+            throw FHIRError.internalError("\(type)/\(id) matched but could not be read")
+        }
+        return writeResponse(stored, status: 200, prefer: request.preferReturn, message: "Matched existing")
+    }
+
+    /// `PUT [type]/[id]`: update, or create with the client's id; `If-Match` makes it versioned.
+    func update(type: String, id: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
+        _ = try authorize(.update, request: request, type: type, id: id)
+        try ResourceInput.checkID(id)
+        let resource = try ResourceInput.resource(request.body, expectedType: type)
+        guard let bodyID = ResourceInput.bodyID(resource) else {
+            throw FHIRError.badRequest("An update needs the resource id in the body; add \"id\": \"\(id)\"", code: .required, expression: ["\(type).id"])
+        }
+        guard bodyID == id else {
+            throw FHIRError.badRequest("The id in the body ('\(bodyID)') does not match the id in the URL ('\(id)')", expression: ["\(type).id"])
+        }
+        return try await storeUpdate(type: type, id: id, resource: resource, request: request, in: transaction)
+    }
+
+    /// Writes the next version of `type/id` after locking it and checking `If-Match`.
+    func storeUpdate(type: String, id: String, resource: JSONObject, request: FHIRRequest, method: WriteMethod = .update, in transaction: StoreTransaction) async throws -> FHIRResponse {
+        let current = try await transaction.lockForWrite(resourceType: type, id: id)
+        try checkIfMatch(request.ifMatch, current: current, reference: "\(type)/\(id)")
+        let versionID = (current?.versionID ?? 0) + 1
+        let stamped = ResourceStamp.stamp(resource, id: id, versionID: versionID, lastUpdated: transaction.now)
+        let write = ResourceVersionWrite(resourceType: type, id: id, versionID: versionID, lastUpdated: transaction.now, method: method, resource: stamped)
+        try await transaction.write([write])
+        let created = current == nil || current?.isDeleted == true
+        return writeResponse(write.stored, status: created ? 201 : 200, prefer: request.preferReturn, message: created ? "Created" : "Updated")
+    }
+
+    /// `PUT [type]?criteria`: update the one match, create when none, 412 when several.
+    func conditionalUpdate(type: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
+        let filter = try authorize(.update, request: request, type: type)
+        let criteria = try ConditionalCriteria.parse(request.query)
+        guard !criteria.isEmpty else {
+            throw FHIRError.badRequest("A conditional update needs search criteria, e.g. PUT \(type)?identifier=system|value")
+        }
+        let resource = try ResourceInput.resource(request.body, expectedType: type)
+        try await transaction.lockCondition(resourceType: type, criteria: criteria)
+        let matches = try await transaction.match(resourceType: type, criteria: criteria, filter: filter)
+        let bodyID = ResourceInput.bodyID(resource)
+        switch matches.count {
+        case 0:
+            let id = bodyID ?? ResourceIDGenerator.make(now: transaction.now)
+            return try await storeUpdate(type: type, id: id, resource: resource, request: request, in: transaction)
+        case 1:
+            if let bodyID, bodyID != matches[0] {
+                throw FHIRError.badRequest("The id in the body ('\(bodyID)') is not the id of the matching resource ('\(matches[0])')", expression: ["\(type).id"])
+            }
+            return try await storeUpdate(type: type, id: matches[0], resource: resource, request: request, in: transaction)
+        default:
+            throw FHIRError.preconditionFailed("The criteria match more than one \(type); a conditional update needs exactly one", code: .multipleMatches)
+        }
+    }
+
+    /// `PATCH [type]/[id]` with a JSON Patch document.
+    func patch(type: String, id: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
+        let filter = try authorize(.patch, request: request, type: type, id: id)
+        try ResourceInput.checkID(id)
+        guard let body = request.body else { throw FHIRError.badRequest("A patch needs a JSON Patch document in the body") }
+        let patch = try JSONPatch(body)
+        let current = try await transaction.lockForWrite(resourceType: type, id: id)
+        guard let current else { throw FHIRError.notFound("\(type)/\(id) is not known") }
+        guard !current.isDeleted else { throw FHIRError.gone("\(type)/\(id) was deleted") }
+        try checkIfMatch(request.ifMatch, current: current, reference: "\(type)/\(id)")
+        guard let stored = try await transaction.read(resourceType: type, id: id, filter: filter), let existing = try stored.json() else {
+            throw FHIRError.notFound("\(type)/\(id) is not known")
+        }
+        let patched = try patch.apply(to: existing)
+        guard patched["resourceType"]?.stringValue == type, patched["id"]?.stringValue == id else {
+            throw FHIRError.unprocessable("A patch may not change the resource's resourceType or id")
+        }
+        let resource = try ResourceInput.resource(patched, expectedType: type)
+        let versionID = current.versionID + 1
+        let stamped = ResourceStamp.stamp(resource, id: id, versionID: versionID, lastUpdated: transaction.now)
+        let write = ResourceVersionWrite(resourceType: type, id: id, versionID: versionID, lastUpdated: transaction.now, method: .patch, resource: stamped)
+        try await transaction.write([write])
+        return writeResponse(write.stored, status: 200, prefer: request.preferReturn, message: "Patched")
+    }
+
+    /// `DELETE [type]/[id]`: writes a tombstone version; deleting what is absent or deleted succeeds too.
+    func delete(type: String, id: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
+        _ = try authorize(.delete, request: request, type: type, id: id)
+        try ResourceInput.checkID(id)
+        return try await storeDelete(type: type, id: id, request: request, in: transaction)
+    }
+
+    private func storeDelete(type: String, id: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
+        guard try await transaction.currentVersion(resourceType: type, id: id) != nil,
+              let current = try await transaction.lockForWrite(resourceType: type, id: id)
+        else {
+            return deleteResponse(message: "\(type)/\(id) does not exist; nothing to delete", etag: nil, prefer: request.preferReturn)
+        }
+        try checkIfMatch(request.ifMatch, current: current, reference: "\(type)/\(id)")
+        if current.isDeleted {
+            return deleteResponse(message: "\(type)/\(id) was already deleted", etag: "W/\"\(current.versionID)\"", prefer: request.preferReturn)
+        }
+        let tombstone = ResourceVersionWrite(deleting: type, id: id, versionID: current.versionID + 1, lastUpdated: transaction.now)
+        try await transaction.write([tombstone])
+        return deleteResponse(message: "Deleted \(type)/\(id) (version \(tombstone.versionID))", etag: tombstone.stored.etag, prefer: request.preferReturn)
+    }
+
+    /// `DELETE [type]?criteria`: delete the one match; none is success; several is 412.
+    func conditionalDelete(type: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
+        let filter = try authorize(.delete, request: request, type: type)
+        let criteria = try ConditionalCriteria.parse(request.query)
+        guard !criteria.isEmpty else {
+            throw FHIRError.badRequest("A conditional delete needs search criteria, e.g. DELETE \(type)?identifier=system|value")
+        }
+        try await transaction.lockCondition(resourceType: type, criteria: criteria)
+        let matches = try await transaction.match(resourceType: type, criteria: criteria, filter: filter)
+        switch matches.count {
+        case 0: return deleteResponse(message: "No \(type) matches; nothing to delete", etag: nil, prefer: request.preferReturn)
+        case 1: return try await storeDelete(type: type, id: matches[0], request: request, in: transaction)
+        default:
+            throw FHIRError.preconditionFailed("The criteria match more than one \(type); a conditional delete deletes exactly one", code: .multipleMatches)
+        }
+    }
+
+    /// Throws 412 unless `If-Match` (when given) names the current version.
+    func checkIfMatch(_ ifMatch: String?, current: CurrentVersion?, reference: String) throws(FHIRError) {
+        guard let ifMatch else { return }
+        let expected = try ETag.versionID(fromIfMatch: ifMatch)
+        guard let current, !current.isDeleted else {
+            throw FHIRError.preconditionFailed("If-Match \(ifMatch): \(reference) has no current version")
+        }
+        guard current.versionID == expected else {
+            throw FHIRError.preconditionFailed("If-Match \(ifMatch) is stale: the current version of \(reference) is \(current.versionID)")
+        }
+    }
+
+    /// The response to a successful write, shaped by `Prefer: return=`.
+    func writeResponse(_ stored: StoredResource, status: Int, prefer: PreferReturn?, message: String) -> FHIRResponse {
+        var response = resourceResponse(stored, status: status, withLocation: true)
+        switch prefer ?? .representation {
+        case .representation: break
+        case .minimal: response.body = .none
+        case .operationOutcome:
+            response.body = .json(OperationOutcome.information("\(message) \(stored.reference) (version \(stored.versionID))"))
+        }
+        return response
+    }
+
+    private func deleteResponse(message: String, etag: String?, prefer: PreferReturn?) -> FHIRResponse {
+        if prefer == .operationOutcome {
+            return FHIRResponse(status: 200, body: .json(OperationOutcome.information(message)), etag: etag)
+        }
+        return FHIRResponse(status: 204, etag: etag)
+    }
+}

@@ -1,0 +1,66 @@
+public import FHIRAccess
+public import FHIRStore
+import Foundation
+public import Hummingbird
+public import Logging
+import NIOCore
+import PostgresNIO
+
+/// Builds Kiln's HTTP application: the FHIR routes under `/fhir` over a store.
+///
+/// ```swift
+/// let application = KilnApplication.build(configuration: configuration, client: client, resourceTypes: types, logger: logger)
+/// try await application.runService()
+/// ```
+public enum KilnApplication {
+    /// The application. The caller owns `client` and runs it (it is also added as a service when
+    /// `runsClient` is true), and migrations run before the server accepts requests.
+    public static func build(
+        configuration: ServerConfiguration,
+        client: PostgresClient,
+        resourceTypes: Set<String>,
+        access: any AccessController = AllowAllAccessController(),
+        runsClient: Bool = true,
+        migrate: Bool = true,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in },
+        logger: Logger
+    ) -> some ApplicationProtocol {
+        let baseURL = BaseURL(configuration.fhirBaseURL(boundPort: configuration.port))
+        let service = FHIRService(
+            store: ResourceStore(client: client, logger: logger),
+            resourceTypes: resourceTypes,
+            access: access,
+            limits: configuration.limits,
+            baseURL: baseURL,
+            logger: logger
+        )
+        let router = Router(context: KilnRequestContext.self)
+        router.add(middleware: OperationOutcomeMiddleware())
+        let responder = FHIRHTTPResponder(service: service)
+        let methods: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete]
+        for method in methods {
+            router.on("/fhir", method: method) { request, context in try await responder.respond(request, context: context) }
+            router.on("/fhir/**", method: method) { request, context in try await responder.respond(request, context: context) }
+        }
+        router.get("/health") { _, _ in Response(status: .ok) }
+        var application = Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Kiln"),
+            services: runsClient ? [client] : [],
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? configuration.port
+                if configuration.baseURL == nil {
+                    baseURL.set(configuration.fhirBaseURL(boundPort: port))
+                }
+                await onServerRunning(port)
+            },
+            logger: logger
+        )
+        if migrate {
+            application.beforeServerStarts {
+                try await Migrator().migrate(client: client, logger: logger)
+            }
+        }
+        return application
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Synchronization
+
+/// A `kiln serve` running as a separate process, for tests that must kill the server.
+public final class KilnProcess: Sendable {
+    private let process: Process
+    /// The FHIR base URL the server reported when it became ready.
+    public let baseURL: String
+
+    private init(process: Process, baseURL: String) {
+        self.process = process
+        self.baseURL = baseURL
+    }
+
+    /// The `kiln` executable: `$KILN_BINARY`, or the debug build of this package.
+    public static func executableURL(filePath: String = #filePath) throws -> URL {
+        if let path = ProcessInfo.processInfo.environment["KILN_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        var directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+        while directory.path != "/" {
+            for configuration in ["debug", "release"] {
+                let candidate = directory.appendingPathComponent(".build/\(configuration)/kiln")
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            }
+            directory.deleteLastPathComponent()
+        }
+        throw KilnProcessError.executableNotFound
+    }
+
+    /// Starts `kiln serve` on a free loopback port against `databaseURL` and waits until it is ready.
+    public static func start(databaseURL: String, extraArguments: [String] = [], timeout: Duration = .seconds(60)) async throws -> KilnProcess {
+        let process = Process()
+        process.executableURL = try executableURL()
+        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--database-url", databaseURL, "--log-level", "error"] + extraArguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.standardError
+        try process.run()
+        let ready = Mutex<String?>(nil)
+        let reader = output.fileHandleForReading
+        let readerTask = Task.detached {
+            var buffer = ""
+            while true {
+                let data = reader.availableData
+                if data.isEmpty { return }
+                buffer += String(decoding: data, as: UTF8.self)
+                if let range = buffer.range(of: "Kiln is ready at ") {
+                    let rest = buffer[range.upperBound...]
+                    if let end = rest.firstIndex(of: "\n") {
+                        let url = String(rest[..<end])
+                        ready.withLock { $0 = url }
+                    }
+                }
+            }
+        }
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let url = ready.withLock({ $0 }) {
+                _ = readerTask
+                return KilnProcess(process: process, baseURL: url)
+            }
+            guard process.isRunning else { throw KilnProcessError.exited(process.terminationStatus) }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        process.terminate()
+        throw KilnProcessError.notReady
+    }
+
+    /// Sends `signal` (e.g. `SIGKILL`) and waits for the process to end.
+    public func kill(_ signal: Int32) async {
+        Foundation.kill(process.processIdentifier, signal)
+        while process.isRunning {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+    }
+}
+
+/// Why a `kiln` process could not be used.
+public enum KilnProcessError: Error, CustomStringConvertible {
+    /// No built `kiln` executable was found.
+    case executableNotFound
+    /// The process ended before it was ready.
+    case exited(Int32)
+    /// The process did not report readiness in time.
+    case notReady
+
+    /// A message for the test log.
+    public var description: String {
+        switch self {
+        case .executableNotFound: "No kiln executable: build it first (swift build; scripts/test.sh does) or set KILN_BINARY"
+        case .exited(let status): "kiln exited with status \(status) before it was ready"
+        case .notReady: "kiln did not report 'Kiln is ready at' in time"
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import FHIRDefinitions
+import FHIRStore
+import Foundation
+import Hummingbird
+import KilnServer
+import Logging
+import PostgresNIO
+
+/// `kiln serve`: runs the FHIR server.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the FHIR server.")
+
+    @Option(help: "Address to bind. Loopback by default: the server does not authenticate yet.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Port to bind (0 picks a free port).")
+    var port: Int = 8080
+
+    @Option(name: .customLong("base-url"), help: "Public base URL used in absolute URLs (default http://HOST:PORT).")
+    var baseURL: String?
+
+    @Option(name: .customLong("profiles-dir"), help: "Directory of the compiled definitions (default: found next to the executable or the working directory).")
+    var profilesDirectory: String?
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String = "info"
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        var logger = Logger(label: "kiln")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let catalog = try DefinitionsCatalog.loadDefault(explicitDirectory: profilesDirectory)
+        let resourceTypes = Set(catalog.typeModel.resourceTypeNames)
+        let (databaseConfiguration, lease) = try await database.connect(logger: logger)
+        let configuration = ServerConfiguration(host: host, port: port, baseURL: baseURL)
+        logger.info("Starting Kiln", metadata: [
+            "version": "\(KilnVersion.current)",
+            "listen": "\(host):\(port)",
+            "baseURL": "\(configuration.baseURL ?? "http://\(host):<port>")",
+            "database": "\(databaseConfiguration)",
+            "embeddedCluster": "\(lease.map { $0.startedByThisLease ? "started" : "attached" } ?? "no")",
+            "resourceTypes": "\(resourceTypes.count)",
+            "maximumBodySize": "\(configuration.limits.maximumBodySize)",
+        ])
+        let client = PostgresClient(configuration: databaseConfiguration.clientConfiguration, backgroundLogger: logger)
+        let application = KilnApplication.build(
+            configuration: configuration,
+            client: client,
+            resourceTypes: resourceTypes,
+            onServerRunning: { port in
+                let base = configuration.baseURL ?? "http://\(configuration.host):\(port)"
+                print("Kiln is ready at \(base)/fhir")
+                fflush(stdout)
+            },
+            logger: logger
+        )
+        do {
+            try await application.runService()
+        } catch {
+            try? await lease?.release()
+            throw error
+        }
+        try await lease?.release()
+    }
+}

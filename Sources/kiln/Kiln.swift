@@ -1,0 +1,19 @@
+import ArgumentParser
+import KilnServer
+
+/// The `kiln` command: the server and its tools.
+@main
+struct Kiln: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kiln",
+        abstract: "Kiln: a FHIR R4 server and secure FHIR gateway over PostgreSQL.",
+        version: KilnVersion.current,
+        subcommands: [
+            ServeCommand.self,
+            MigrateCommand.self,
+            DatabaseCommand.self,
+            DefinitionsCommand.self,
+            BenchCommand.self,
+        ]
+    )
+}
