@@ -38,11 +38,11 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// The value of the member `key`; setting nil removes the member, setting a new key appends it.
     public subscript(key: String) -> JSONValue? {
         get {
-            for member in members where member.key == key { return member.value }
+            for member in members where Self.sameKey(member.key, key) { return member.value }
             return nil
         }
         set {
-            if let index = members.firstIndex(where: { $0.key == key }) {
+            if let index = members.firstIndex(where: { Self.sameKey($0.key, key) }) {
                 if let newValue {
                     members[index].value = newValue
                 } else {
@@ -56,15 +56,21 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
     /// Sets `key` to `value` and moves the member to position `index` (used to keep `resourceType` first).
     public mutating func set(_ key: String, to value: JSONValue, at index: Int) {
-        members.removeAll { $0.key == key }
+        members.removeAll { Self.sameKey($0.key, key) }
         members.insert((key: key, value: value), at: Swift.min(index, members.count))
     }
 
     /// Removes the member `key` and returns its value.
     @discardableResult
     public mutating func removeValue(forKey key: String) -> JSONValue? {
-        guard let index = members.firstIndex(where: { $0.key == key }) else { return nil }
+        guard let index = members.firstIndex(where: { Self.sameKey($0.key, key) }) else { return nil }
         return members.remove(at: index).value
+    }
+
+    /// Whether two member names are the same name: JSON compares names by code point, while Swift's
+    /// `==` on strings also matches canonically equivalent ones (precomposed `é` and `e` + U+0301).
+    static func sameKey(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.elementsEqual(rhs.utf8)
     }
 
     /// Iterates over the members in order.

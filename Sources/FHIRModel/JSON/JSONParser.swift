@@ -93,7 +93,7 @@ private struct Reader {
             }
             let keyStart = index
             let key = try parseString()
-            for member in members where member.key == key {
+            for member in members where JSONObject.sameKey(member.key, key) {
                 index = keyStart
                 throw error(.duplicateKey, "Duplicate member name '\(key)' in an object")
             }

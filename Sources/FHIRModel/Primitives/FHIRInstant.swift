@@ -4,7 +4,10 @@ public import Foundation
 public enum FHIRInstant {
     /// The FHIR `instant` text for a date, in UTC with milliseconds: `2024-05-01T12:00:00.123Z`.
     public static func format(_ date: Date) -> String {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        // Round to the microsecond first: the Double holds 1970-based milliseconds only approximately
+        // (e.g. -0.001 s is slightly below -1 ms), and truncating that error would lose a millisecond.
+        let microseconds = (date.timeIntervalSince1970 * 1_000_000).rounded()
+        let milliseconds = Int64((microseconds / 1000).rounded(.down))
         return format(millisecondsSince1970: milliseconds)
     }
 
@@ -39,8 +42,10 @@ public enum FHIRInstant {
         return "\(weekday), \(pad(day)) \(months[month - 1]) \(year) \(pad(secondOfDay / 3600)):\(pad(secondOfDay / 60 % 60)):\(pad(secondOfDay % 60)) GMT"
     }
 
-    /// Parses a FHIR `instant` or a `dateTime` with at least a day (a missing time is midnight UTC,
-    /// a missing zone is UTC), as `_since` and `_at` accept. Returns nil for anything else.
+    /// Parses a FHIR `instant`, `date` or `dateTime`, as `_since` and `_at` accept, as the start of
+    /// the period it names: a missing month or day is the first, a missing time is midnight, a
+    /// missing zone is UTC (`2024` is `2024-01-01T00:00:00Z`). Returns nil for anything else,
+    /// including days a month does not have.
     public static func parse(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int? {
@@ -95,6 +100,7 @@ public enum FHIRInstant {
                     guard let zoneHour = number(index + 1..<index + 3), bytes.count > index + 3,
                           bytes[index + 3] == UInt8(ascii: ":"), let zoneMinute = number(index + 4..<index + 6)
                     else { return nil }
+                    guard zoneHour <= 14, zoneMinute < 60 else { return nil }
                     offsetSeconds = (zoneHour * 3600 + zoneMinute * 60) * (bytes[index] == UInt8(ascii: "-") ? -1 : 1)
                     index += 6
                 } else {
@@ -102,10 +108,21 @@ public enum FHIRInstant {
                 }
             }
         }
-        guard index == bytes.count, (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
+        guard index == bytes.count, (1...12).contains(month), (1...daysInMonth(year: year, month: month)).contains(day),
+              hour < 24, minute < 60, second < 61
+        else { return nil }
         let days = daysSince1970(year: year, month: month, day: day)
         let seconds = Double(days * 86400 + hour * 3600 + minute * 60 + second - offsetSeconds) + fraction
         return Date(timeIntervalSince1970: seconds)
+    }
+
+    /// The number of days in `month` (1–12) of `year` in the proleptic Gregorian calendar.
+    static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
