@@ -4,7 +4,7 @@ import Foundation
 public import Hummingbird
 public import Logging
 import NIOCore
-import PostgresNIO
+public import PostgresNIO
 
 /// Builds Kiln's HTTP application: the FHIR routes under `/fhir` over a store.
 ///

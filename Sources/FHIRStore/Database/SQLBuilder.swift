@@ -12,7 +12,7 @@ struct SQLBuilder {
     }
 
     /// Appends a bound value as `$n`.
-    mutating func bind<Value: PostgresEncodable & Sendable>(_ value: Value) {
+    mutating func bind<Value: PostgresNonThrowingEncodable & Sendable>(_ value: Value) {
         count += 1
         bindings.append(value, context: .default)
         sql += "$\(count)"

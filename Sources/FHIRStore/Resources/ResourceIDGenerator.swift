@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Makes server-assigned resource ids: UUID version 7 (RFC 9562), lowercase.
 ///

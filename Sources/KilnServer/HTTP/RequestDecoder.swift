@@ -40,7 +40,7 @@ struct RequestDecoder {
             ifMatch: request.headers[.ifMatch],
             ifNoneExist: request.headers.first { $0.name.canonicalName == "if-none-exist" }?.value,
             ifNoneMatch: request.headers[.ifNoneMatch],
-            preferReturn: PreferReturn(header: request.headers[.prefer]),
+            preferReturn: PreferReturn(header: request.headers.first { $0.name.canonicalName == "prefer" }?.value),
             body: body,
             principal: .anonymous
         )

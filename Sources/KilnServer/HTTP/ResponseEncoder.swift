@@ -1,5 +1,6 @@
 import FHIRModel
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 

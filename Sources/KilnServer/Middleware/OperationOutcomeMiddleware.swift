@@ -42,7 +42,7 @@ struct OperationOutcomeMiddleware: RouterMiddleware {
             return FHIRError(status: code, code: code < 500 ? .invalid : .exception, httpError.body ?? httpError.status.reasonPhrase)
         case let psqlError as PSQLError:
             logger.error("Database error", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: psqlError))"])
-            if psqlError.code == .serverError, let sqlState = psqlError.serverInfo?[.sqlState] {
+            if psqlError.code == .server, let sqlState = psqlError.serverInfo?[.sqlState] {
                 // 40001 serialization failure, 40P01 deadlock: the client may retry.
                 if sqlState == "40001" || sqlState == "40P01" {
                     return FHIRError(status: 409, code: .transient, "The write conflicted with a concurrent write; retry the request")

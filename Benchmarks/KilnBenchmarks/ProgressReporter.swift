@@ -1,0 +1,29 @@
+import Synchronization
+
+/// Prints a line each time another tenth of a phase's batches has completed, so a long load shows
+/// that it is moving.
+final class ProgressReporter: Sendable {
+    private let completed = Mutex(0)
+    private let total: Int
+    private let label: String
+    private let output: BenchmarkOutput
+
+    /// A reporter for `total` batches, printing lines that start with `label`.
+    init(total: Int, label: String, output: BenchmarkOutput) {
+        self.total = total
+        self.label = label
+        self.output = output
+    }
+
+    /// Records one completed batch.
+    func batchCompleted() {
+        let (done, crossed) = completed.withLock { count -> (Int, Bool) in
+            count += 1
+            let step = max(total / 10, 1)
+            return (count, count % step == 0 && count < total)
+        }
+        if crossed {
+            output.line("  \(label): \(done)/\(total) batches")
+        }
+    }
+}
