@@ -1,0 +1,61 @@
+import ArgumentParser
+import FHIRDefinitions
+import Foundation
+
+/// `kiln definitions`: compiles the FHIR specification's definitions into the files Kiln loads,
+/// and shows what a compiled directory holds.
+struct DefinitionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "definitions",
+        abstract: "Compile and inspect the FHIR definitions Kiln runs on.",
+        subcommands: [Compile.self, Show.self]
+    )
+
+    /// `kiln definitions compile`: reads the hl7.fhir.r4.core package and writes `fhir-profiles/r4`.
+    struct Compile: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compile the hl7.fhir.r4.core package into the compact files Kiln loads."
+        )
+
+        @Option(help: "The unpacked hl7.fhir.r4.core package directory.")
+        var source = "../shared/fhir-data/r4-core/package"
+
+        @Option(help: "A Bundle of SearchParameter (default: search-parameters.json in the package or beside it).")
+        var searchParameters: String?
+
+        @Option(help: "The directory to write the compiled files to.")
+        var output = "fhir-profiles/r4"
+
+        func run() throws {
+            let summary = try DefinitionsCompiler.compile(
+                sourceDirectory: URL(fileURLWithPath: source),
+                searchParametersBundle: searchParameters.map { URL(fileURLWithPath: $0) },
+                output: URL(fileURLWithPath: output)
+            )
+            print(summary)
+        }
+    }
+
+    /// `kiln definitions show`: finds and loads the compiled definitions and prints their counts.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find and load the compiled definitions, and print what they hold and how long loading took."
+        )
+
+        @Option(help: "The compiled definitions directory (default: found as the server finds it).")
+        var profiles: String?
+
+        func run() throws {
+            let directory = try DefinitionsLocator(explicitDirectory: profiles).locate()
+            let clock = ContinuousClock()
+            var catalog: DefinitionsCatalog?
+            let elapsed = try clock.measure { catalog = try DefinitionsCatalog.load(from: directory) }
+            guard let catalog else { return }
+            print("Definitions in \(directory.path) (\(catalog.manifest.package), FHIR \(catalog.manifest.fhirVersion))")
+            print("  types: \(catalog.typeModel.types.count), resource types: \(catalog.typeModel.resourceTypeNames.count)")
+            print("  search parameters: \(catalog.searchParameters.count)")
+            print("  compartments: \(catalog.compartments.map(\.code).joined(separator: ", "))")
+            print("  loaded in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
+        }
+    }
+}
