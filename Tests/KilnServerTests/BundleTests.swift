@@ -25,7 +25,9 @@ struct BundleTests {
                 #expect(entry["response"]?["etag"] == "W/\"1\"")
                 #expect(entry["response"]?["location"]?.stringValue?.contains("/_history/1") == true)
             }
-            let patientID = try #require(entries[0]["resource"]?["id"]?.stringValue)
+            let patientFullURL = try #require(entries[0]["fullUrl"]?.stringValue)
+            let patientID = String(patientFullURL.split(separator: "/").last ?? "")
+            #expect(entries[0]["resource"] == nil, "without Prefer, entries carry no resource")
             let observationLocation = try #require(entries[1]["response"]?["location"]?.stringValue)
             let observation = try await server.client.get(observationLocation)
             #expect(observation.resource["subject"]?["reference"]?.stringValue == "Patient/\(patientID)")
@@ -86,12 +88,22 @@ struct BundleTests {
             #expect(ok.status == 200, "\(ok.text)")
             let entries = ok.resource["entry"]?.arrayValue ?? []
             #expect(entries[0]["response"]?["status"] == "200 OK")
-            #expect(entries[0]["resource"]?["id"]?.stringValue == existing)
+            #expect(entries[0]["fullUrl"]?.stringValue == "\(server.baseURL)/Patient/\(existing)")
             #expect(entries[2]["response"]?["status"] == "204 No Content")
             let observationLocation = try #require(entries[1]["response"]?["location"]?.stringValue)
             let observation = try await server.client.get(observationLocation)
             #expect(observation.resource["subject"]?["reference"]?.stringValue == "Patient/\(existing)")
             #expect(try await server.client.get("Patient/\(doomed)").status == 410)
+        }
+    }
+
+    @Test("Prefer: return=representation puts each stored resource in its entry")
+    func representation() async throws {
+        try await TestServer.run { server in
+            let bundle = Fixtures.transaction([("urn:uuid:2c5e1f0a-3a8e-4a0e-9d55-0b8f7d1c2e11", Fixtures.patient())])
+            let response = try await server.client.post("", json: bundle, headers: ["Prefer": "return=representation"])
+            let entry = response.resource["entry"]?.arrayValue?.first
+            #expect(entry?["resource"]?["meta"]?["versionId"] == "1")
         }
     }
 

@@ -43,7 +43,8 @@ struct BundleEntryRequest {
             ifMatch: requestObject["ifMatch"]?.stringValue,
             ifNoneExist: requestObject["ifNoneExist"]?.stringValue,
             ifNoneMatch: requestObject["ifNoneMatch"]?.stringValue,
-            preferReturn: prefer,
+            // Entries return only their status, location and ETag unless the client asks for more.
+            preferReturn: prefer ?? .minimal,
             body: body,
             principal: principal
         )
