@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test of Kiln, on a fresh machine too: installs what is missing, builds, runs
+# `swift test` against a throwaway PostgreSQL cluster, and always removes that cluster.
+# Arguments are passed to `swift test` (e.g. --filter EmbeddedPostgres).
+# Exits with swift test's status.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+scripts/install-dependencies.sh
+swift build --build-tests
+
+# The tests start (or attach to) the cluster recorded in this folder. It must be traversable
+# by the unprivileged user PostgreSQL runs as when we are root; mktemp makes it private.
+KILN_TEST_DATA_DIR="$(mktemp -d /tmp/kiln-test.XXXXXX)"
+chmod 755 "$KILN_TEST_DATA_DIR"
+export KILN_TEST_DATA_DIR
+
+# Whatever happens to the tests (failure, crash, Ctrl-C), stop every cluster they started
+# under that folder and delete it; a folder whose servers would not stop is kept, and named.
+cleanup() {
+    if scripts/stop-clusters.sh --remove "$KILN_TEST_DATA_DIR"; then
+        rm -rf -- "$KILN_TEST_DATA_DIR"
+    else
+        echo "test.sh: a test cluster did not stop cleanly; kept $KILN_TEST_DATA_DIR" >&2
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+status=0
+swift test "$@" || status=$?
+exit "$status"
