@@ -98,8 +98,17 @@ public struct ResourceStore: Sendable {
         let milliseconds = (Date().timeIntervalSince1970 * 1000).rounded(.down)
         let now = Date(timeIntervalSince1970: milliseconds / 1000)
         let logger = self.logger
-        return try await client.withTransaction(logger: logger) { connection in
-            try await body(StoreTransaction(connection: connection, logger: logger, now: now))
+        do {
+            return try await client.withTransaction(logger: logger) { connection in
+                try await body(StoreTransaction(connection: connection, logger: logger, now: now))
+            }
+        } catch let error as PostgresTransactionError {
+            // The caller's own error (such as a FHIRError) is what it needs to see; the rollback
+            // has happened. Failures of BEGIN, COMMIT or ROLLBACK themselves stay wrapped.
+            if let closureError = error.closureError, error.beginError == nil, error.rollbackError == nil, error.commitError == nil {
+                throw closureError
+            }
+            throw error
         }
     }
 }

@@ -1,5 +1,5 @@
 public import FHIRAccess
-public import FHIRStore
+import FHIRStore
 import Foundation
 public import Hummingbird
 public import Logging

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// A `kiln serve` running as a separate process, for tests that must kill the server.

@@ -1,7 +1,7 @@
 public import FHIRStore
 import Foundation
 import Logging
-import PostgresNIO
+public import PostgresNIO
 
 /// The throwaway PostgreSQL cluster shared by every test of one test process.
 ///
@@ -38,7 +38,7 @@ public actor TestCluster {
         let base = try await configuration()
         databaseCounter += 1
         let name = "kiln_test_\(getpid())_\(databaseCounter)_\(UInt32.random(in: 0...UInt32.max))"
-        try await Self.withClient(base) { client in
+        _ = try await Self.withClient(base) { client in
             try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
         }
         return base.with(database: name)
@@ -47,7 +47,7 @@ public actor TestCluster {
     /// Drops a database made by ``makeDatabase()``.
     public func dropDatabase(_ configuration: DatabaseConfiguration) async throws {
         let base = try await self.configuration()
-        try await Self.withClient(base) { client in
+        _ = try await Self.withClient(base) { client in
             try await client.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(configuration.database) WITH (FORCE)"))
         }
     }

@@ -1,8 +1,8 @@
-public import FHIRDefinitions
+import FHIRDefinitions
 public import FHIRStore
 import Foundation
 import Hummingbird
-import KilnServer
+public import KilnServer
 import Logging
 import PostgresNIO
 import ServiceLifecycle

@@ -8,7 +8,7 @@ import Testing
 struct BundleTests {
     @Test("A transaction rewrites urn:uuid references to the assigned ids and answers per entry")
     func transactionRewritesReferences() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let patientURL = "urn:uuid:61ebe359-bfdc-4613-8bf2-c5e300945f0a"
             let bundle = Fixtures.transaction([
                 (patientURL, Fixtures.patient(mrn: "TX-1")),
@@ -19,7 +19,7 @@ struct BundleTests {
             let result = response.resource
             #expect(result["type"] == "transaction-response")
             let entries = result["entry"]?.arrayValue ?? []
-            #expect(entries.count == 2)
+            try #require(entries.count == 2)
             for entry in entries {
                 #expect(entry["response"]?["status"] == "201 Created")
                 #expect(entry["response"]?["etag"] == "W/\"1\"")
@@ -36,7 +36,7 @@ struct BundleTests {
 
     @Test("A transaction is all or nothing: one failing entry leaves nothing written")
     func transactionAtomicity() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let bundle: JSONValue = [
                 "resourceType": "Bundle",
                 "type": "transaction",
@@ -56,18 +56,18 @@ struct BundleTests {
 
     @Test("Transaction order: DELETE, POST, PUT, GET; conditional create and conditional references resolve")
     func transactionOrderAndConditionals() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let existing = try await create(Fixtures.patient(mrn: "ORD-1"), on: server)
             let doomed = try await create(Fixtures.patient(mrn: "ORD-2"), on: server)
             let bundle: JSONValue = [
                 "resourceType": "Bundle",
                 "type": "transaction",
                 "entry": [
-                    ["request": ["method": "GET", "url": "Patient/\(doomed)"]],
+                    ["request": ["method": "GET", "url": .string("Patient/\(doomed)")]],
                     ["fullUrl": "urn:uuid:00000000-0000-4000-8000-000000000001", "resource": Fixtures.patient(mrn: "ORD-1"),
                      "request": ["method": "POST", "url": "Patient", "ifNoneExist": .string("identifier=\(Fixtures.mrnSystem)|ORD-1")]],
                     ["resource": Fixtures.observation(subject: "Patient?identifier=\(Fixtures.mrnSystem)|ORD-1"), "request": ["method": "POST", "url": "Observation"]],
-                    ["request": ["method": "DELETE", "url": "Patient/\(doomed)"]],
+                    ["request": ["method": "DELETE", "url": .string("Patient/\(doomed)")]],
                 ],
             ]
             let response = try await server.client.post("", json: bundle)
@@ -81,12 +81,13 @@ struct BundleTests {
                     ["fullUrl": "urn:uuid:00000000-0000-4000-8000-000000000001", "resource": Fixtures.patient(mrn: "ORD-1"),
                      "request": ["method": "POST", "url": "Patient", "ifNoneExist": .string("identifier=\(Fixtures.mrnSystem)|ORD-1")]],
                     ["resource": Fixtures.observation(subject: "Patient?identifier=\(Fixtures.mrnSystem)|ORD-1"), "request": ["method": "POST", "url": "Observation"]],
-                    ["request": ["method": "DELETE", "url": "Patient/\(doomed)"]],
+                    ["request": ["method": "DELETE", "url": .string("Patient/\(doomed)")]],
                 ],
             ]
             let ok = try await server.client.post("", json: retry)
             #expect(ok.status == 200, "\(ok.text)")
             let entries = ok.resource["entry"]?.arrayValue ?? []
+            try #require(entries.count == 3)
             #expect(entries[0]["response"]?["status"] == "200 OK")
             #expect(entries[0]["fullUrl"]?.stringValue == "\(server.baseURL)/Patient/\(existing)")
             #expect(entries[2]["response"]?["status"] == "204 No Content")
@@ -99,7 +100,7 @@ struct BundleTests {
 
     @Test("Prefer: return=representation puts each stored resource in its entry")
     func representation() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let bundle = Fixtures.transaction([("urn:uuid:2c5e1f0a-3a8e-4a0e-9d55-0b8f7d1c2e11", Fixtures.patient())])
             let response = try await server.client.post("", json: bundle, headers: ["Prefer": "return=representation"])
             let entry = response.resource["entry"]?.arrayValue?.first
@@ -109,7 +110,7 @@ struct BundleTests {
 
     @Test("A reference to a urn:uuid that is not in the transaction is 400")
     func danglingReference() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let bundle = Fixtures.transaction([("urn:uuid:1b6e2b37-0b8a-4a43-a7b1-2bb0f0d6ad6c", Fixtures.observation(subject: "urn:uuid:3f0a6c4e-5c53-4b53-a0e5-0c7d4c3c9a11"))])
             let response = try await server.client.post("", json: bundle)
             #expect(response.status == 400)
@@ -118,7 +119,7 @@ struct BundleTests {
 
     @Test("Batch entries succeed or fail independently")
     func batchIndependence() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let bundle: JSONValue = [
                 "resourceType": "Bundle",
                 "type": "batch",
@@ -133,6 +134,7 @@ struct BundleTests {
             #expect(response.status == 200)
             let entries = response.resource["entry"]?.arrayValue ?? []
             #expect(entries.map { $0["response"]?["status"]?.stringValue } == ["201 Created", "404 Not Found", "400 Bad Request", "201 Created"])
+            try #require(entries.count == 4)
             #expect(entries[1]["response"]?["outcome"]?["resourceType"] == "OperationOutcome")
             let search = try await server.client.get("Patient?identifier=B-1,B-2&_total=accurate")
             #expect(search.resource["total"] == 2)
@@ -141,11 +143,13 @@ struct BundleTests {
 
     @Test("A Bundle that is not batch or transaction, or has too many entries, is refused")
     func refusedBundles() async throws {
-        try await TestServer.run(limits: ServerLimits(maximumBundleEntries: 2)) { server in
+        try await TestServer.run(limits: ServerLimits(maximumBundleEntries: 2)) { (server: TestServer) async throws in
             let collection: JSONValue = ["resourceType": "Bundle", "type": "collection"]
-            #expect(try await server.client.post("", json: collection).status == 400)
+            let refused = try await server.client.post("", json: collection)
+            #expect(refused.status == 400)
             let big = Fixtures.transaction((0..<3).map { ("urn:uuid:00000000-0000-4000-8000-00000000000\($0)", Fixtures.patient()) })
-            #expect(try await server.client.post("", json: big).status == 413)
+            let tooBig = try await server.client.post("", json: big)
+            #expect(tooBig.status == 413)
         }
     }
 }

@@ -8,7 +8,7 @@ import Testing
 struct CRUDTests {
     @Test("create assigns id, versionId 1 and lastUpdated, and answers 201 with Location and ETag")
     func createAssignsIdentity() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let response = try await server.client.post("Patient", json: Fixtures.patient(id: "client-chosen"))
             #expect(response.status == 201)
             let patient = response.resource
@@ -25,7 +25,7 @@ struct CRUDTests {
 
     @Test("read returns the current version with its ETag; vread returns any version")
     func readAndVread() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let id = try await create(Fixtures.patient(family: "First"), on: server)
             let changed = Fixtures.patient(family: "Second", id: id)
             let update = try await server.client.put("Patient/\(id)", json: changed)
@@ -46,7 +46,7 @@ struct CRUDTests {
 
     @Test("read of an unknown id is 404; of a malformed id is 400")
     func readUnknown() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let unknown = try await server.client.get("Patient/does-not-exist")
             #expect(unknown.status == 404)
             #expect(unknown.isOperationOutcome)
@@ -57,7 +57,7 @@ struct CRUDTests {
 
     @Test("update with a new client id creates the resource (201)")
     func createOnUpdate() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let response = try await server.client.put("Patient/mrn-123", json: Fixtures.patient(id: "mrn-123"))
             #expect(response.status == 201)
             #expect(response.header("ETag") == "W/\"1\"")
@@ -68,7 +68,7 @@ struct CRUDTests {
 
     @Test("delete writes a tombstone: read is 410, history keeps every version, delete is idempotent")
     func deleteTombstone() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let id = try await create(Fixtures.patient(), on: server)
             let deleted = try await server.client.delete("Patient/\(id)")
             #expect(deleted.status == 204)
@@ -90,7 +90,7 @@ struct CRUDTests {
 
     @Test("HEAD returns the headers of GET without a body")
     func head() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let id = try await create(Fixtures.patient(), on: server)
             let response = try await server.client.request(.HEAD, "Patient/\(id)")
             #expect(response.status == 200)
@@ -101,7 +101,7 @@ struct CRUDTests {
 
     @Test("If-None-Match with the current version answers 304")
     func conditionalRead() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let id = try await create(Fixtures.patient(), on: server)
             let response = try await server.client.get("Patient/\(id)", headers: ["If-None-Match": "W/\"1\""])
             #expect(response.status == 304)
@@ -110,7 +110,7 @@ struct CRUDTests {
 
     @Test("Every resource type the definitions know is served, e.g. Consent and Provenance")
     func otherTypes() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let patient = try await create(Fixtures.patient(), on: server)
             let consent: JSONValue = [
                 "resourceType": "Consent",

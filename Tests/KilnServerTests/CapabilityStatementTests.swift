@@ -8,7 +8,7 @@ import Testing
 struct CapabilityStatementTests {
     @Test("GET metadata returns a CapabilityStatement for FHIR 4.0.1")
     func metadata() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let response = try await server.client.get("metadata")
             #expect(response.status == 200)
             #expect(response.header("Content-Type")?.hasPrefix("application/fhir+json") == true)
@@ -29,7 +29,7 @@ struct CapabilityStatementTests {
 
     @Test("An unknown resource type gets 404 with an OperationOutcome")
     func unknownType() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let response = try await server.client.get("Spaceship/1")
             #expect(response.status == 404)
             #expect(response.isOperationOutcome)
@@ -41,7 +41,7 @@ struct CapabilityStatementTests {
 
     @Test("A path outside /fhir gets 404 with an OperationOutcome")
     func outsideFHIR() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let response = try await server.client.get(server.baseURL.replacingOccurrences(of: "/fhir", with: "/nothing-here"))
             #expect(response.status == 404)
             #expect(response.isOperationOutcome)

@@ -9,7 +9,7 @@ struct ConditionalInteractionTests {
 
     @Test("If-None-Exist creates once, then answers 200 with the existing resource")
     func conditionalCreate() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let headers = ["If-None-Exist": "identifier=\(mrn)|A-1"]
             let first = try await server.client.post("Patient", json: Fixtures.patient(mrn: "A-1"), headers: headers)
             #expect(first.status == 201)
@@ -23,7 +23,7 @@ struct ConditionalInteractionTests {
 
     @Test("Concurrent conditional creates with the same criteria create exactly one resource")
     func concurrentConditionalCreate() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<8 {
                     group.addTask {
@@ -41,7 +41,7 @@ struct ConditionalInteractionTests {
 
     @Test("If-None-Exist matching several resources is 412")
     func conditionalCreateMultipleMatches() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             _ = try await create(Fixtures.patient(mrn: "DUP"), on: server)
             _ = try await create(Fixtures.patient(mrn: "DUP"), on: server)
             let response = try await server.client.post("Patient", json: Fixtures.patient(mrn: "DUP"), headers: ["If-None-Exist": "identifier=DUP"])
@@ -52,7 +52,7 @@ struct ConditionalInteractionTests {
 
     @Test("Conditional update: no match creates, one match updates it, several is 412")
     func conditionalUpdate() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let created = try await server.client.put("Patient?identifier=\(mrn)|U-1", json: Fixtures.patient(family: "One", mrn: "U-1"))
             #expect(created.status == 201)
             let id = try #require(created.resource["id"]?.stringValue)
@@ -71,7 +71,7 @@ struct ConditionalInteractionTests {
 
     @Test("Conditional delete removes the one match; none is success; several is 412")
     func conditionalDelete() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let id = try await create(Fixtures.patient(mrn: "D-1"), on: server)
             let deleted = try await server.client.delete("Patient?identifier=\(mrn)|D-1")
             #expect(deleted.status == 204)
@@ -87,7 +87,7 @@ struct ConditionalInteractionTests {
 
     @Test("Token forms: system|value, value, |value and system| all match as the search page says")
     func tokenForms() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             _ = try await create(Fixtures.patient(mrn: "T-1"), on: server)
             func count(_ query: String) async throws -> Int? {
                 try await server.client.get("Patient?\(query)&_total=accurate").resource["total"]?.numberValue?.intValue
@@ -103,7 +103,7 @@ struct ConditionalInteractionTests {
 
     @Test("Criteria Kiln cannot evaluate are refused with 400, not ignored")
     func unsupportedCriteria() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             _ = try await create(Fixtures.patient(mrn: "X-1"), on: server)
             let response = try await server.client.delete("Patient?family=Chalmers")
             #expect(response.status == 400)

@@ -1,4 +1,5 @@
 import FHIRModel
+import FHIRStore
 import Foundation
 import KilnTesting
 import Testing

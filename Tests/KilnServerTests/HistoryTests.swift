@@ -8,7 +8,7 @@ import Testing
 struct HistoryTests {
     @Test("Instance history lists every version newest first, with request and response")
     func instanceHistory() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let id = try await create(Fixtures.patient(family: "V1"), on: server)
             _ = try await server.client.put("Patient/\(id)", json: Fixtures.patient(family: "V2", id: id))
             _ = try await server.client.delete("Patient/\(id)")
@@ -17,7 +17,7 @@ struct HistoryTests {
             let bundle = response.resource
             #expect(bundle["type"] == "history")
             let entries = bundle["entry"]?.arrayValue ?? []
-            #expect(entries.count == 3)
+            try #require(entries.count == 3)
             #expect(entries.map { $0["request"]?["method"]?.stringValue } == ["DELETE", "PUT", "POST"])
             #expect(entries[0]["resource"] == nil)
             #expect(entries[1]["resource"]?["name"]?.arrayValue?.first?["family"] == "V2")
@@ -30,7 +30,7 @@ struct HistoryTests {
 
     @Test("Type history pages with _count and next links, and counts with _total")
     func typeHistoryPaging() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             for index in 0..<7 { _ = try await create(Fixtures.patient(family: "P\(index)"), on: server) }
             _ = try await create(Fixtures.observation(subject: "Patient/x"), on: server)
             var url = "Patient/_history?_count=3&_total=accurate"
@@ -51,7 +51,7 @@ struct HistoryTests {
 
     @Test("_since keeps only versions written after the instant; a bad _since is 400")
     func since() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             _ = try await create(Fixtures.patient(family: "Old"), on: server)
             try await Task.sleep(for: .milliseconds(20))
             let cut = FHIRInstant.format(Date())

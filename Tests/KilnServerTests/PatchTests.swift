@@ -7,7 +7,7 @@ import Testing
 struct PatchTests {
     @Test("PATCH applies a JSON Patch and writes a new version")
     func patch() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let id = try await create(Fixtures.patient(), on: server)
             let patch: JSONValue = [
                 ["op": "test", "path": "/gender", "value": "male"],
@@ -25,7 +25,7 @@ struct PatchTests {
 
     @Test("A failed test operation is 422 and changes nothing")
     func failedTest() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let id = try await create(Fixtures.patient(), on: server)
             let patch: JSONValue = [
                 ["op": "replace", "path": "/gender", "value": "female"],
@@ -42,7 +42,7 @@ struct PatchTests {
 
     @Test("A patch may not change the id; a malformed patch is 400; a wrong Content-Type is 415")
     func refusedPatches() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let id = try await create(Fixtures.patient(), on: server)
             let changeID = try await server.client.patch("Patient/\(id)", jsonPatch: [["op": "replace", "path": "/id", "value": "other"]])
             #expect(changeID.status == 422)

@@ -13,7 +13,7 @@ struct RequestInputTests {
 
     @Test("Malformed JSON is 400 with the position of the error")
     func malformedJSON() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let response = try await post(server, Array("{\"resourceType\": \"Patient\",\n \"active\": tru}".utf8))
             #expect(response.status == 400)
             #expect(response.isOperationOutcome)
@@ -23,7 +23,7 @@ struct RequestInputTests {
 
     @Test("A body that is not an object is 400")
     func notAnObject() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             #expect(try await post(server, Array("[1,2]".utf8)).status == 400)
             #expect(try await post(server, Array("\"Patient\"".utf8)).status == 400)
         }
@@ -31,7 +31,7 @@ struct RequestInputTests {
 
     @Test("Duplicate keys are 400")
     func duplicateKeys() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let response = try await post(server, Array(#"{"resourceType":"Patient","gender":"male","gender":"female"}"#.utf8))
             #expect(response.status == 400)
             #expect(response.diagnostics.contains("gender"))
@@ -40,7 +40,7 @@ struct RequestInputTests {
 
     @Test("Invalid UTF-8 is 400")
     func invalidUTF8() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             var body = Array(#"{"resourceType":"Patient","name":[{"family":"X"#.utf8)
             body += [0xC3, 0x28]
             body += Array(#""}]}"#.utf8)
@@ -50,7 +50,7 @@ struct RequestInputTests {
 
     @Test("Nesting deeper than the limit is 400")
     func tooDeep() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let depth = ServerLimits.default.maximumJSONDepth + 1
             let body = #"{"resourceType":"Patient","extension":"# + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}"
             let response = try await post(server, Array(body.utf8))
@@ -61,7 +61,7 @@ struct RequestInputTests {
 
     @Test("A missing or mismatched resourceType is 400")
     func resourceType() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             #expect(try await post(server, Array(#"{"active":true}"#.utf8)).status == 400)
             #expect(try await server.client.post("Patient", json: Fixtures.observation(subject: "Patient/1")).status == 400)
         }
@@ -69,7 +69,7 @@ struct RequestInputTests {
 
     @Test("An update whose body id is missing or differs from the URL is 400")
     func updateID() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             #expect(try await server.client.put("Patient/abc", json: Fixtures.patient()).status == 400)
             #expect(try await server.client.put("Patient/abc", json: Fixtures.patient(id: "xyz")).status == 400)
             #expect(try await server.client.get("Patient/abc").status == 404, "nothing was written")
@@ -78,7 +78,7 @@ struct RequestInputTests {
 
     @Test("A wrong or missing Content-Type is 415")
     func contentType() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let body = Fixtures.patient().jsonBytes
             #expect(try await post(server, body, contentType: "application/xml").status == 415)
             #expect(try await post(server, body, contentType: "text/plain").status == 415)
@@ -89,7 +89,7 @@ struct RequestInputTests {
 
     @Test("A body over the size limit is 413")
     func tooLarge() async throws {
-        try await TestServer.run(limits: ServerLimits(maximumBodySize: 4096)) { server in
+        try await TestServer.run(limits: ServerLimits(maximumBodySize: 4096)) { (server: TestServer) async throws in
             let text = String(repeating: "x", count: 5000)
             let patient = Fixtures.patient(family: text)
             let response = try await server.client.post("Patient", json: patient)
@@ -100,7 +100,7 @@ struct RequestInputTests {
 
     @Test("Decimals keep their exact text: 1.50 stays 1.50 and 22 digits come back digit for digit")
     func exactDecimals() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let id = try await create(Fixtures.observation(subject: "Patient/p1", value: "1.50"), on: server)
             let read = try await server.client.get("Observation/\(id)")
             #expect(read.text.contains("\"value\":1.50"))
@@ -112,7 +112,7 @@ struct RequestInputTests {
 
     @Test("Malicious bodies never produce a 500")
     func noServerErrors() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let bodies: [[UInt8]] = [
                 [], [0xFF, 0xFE], Array("{".utf8), Array("null".utf8), Array(#"{"resourceType":1}"#.utf8),
                 Array(#"{"resourceType":"Patient","id":5}"#.utf8), Array(#"{"resourceType":"Patient","meta":"x"}"#.utf8),

@@ -7,7 +7,7 @@ import Testing
 struct ResponseFormatTests {
     @Test("Prefer: return=minimal gives no body; return=OperationOutcome gives an OperationOutcome")
     func prefer() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let minimal = try await server.client.post("Patient", json: Fixtures.patient(), headers: ["Prefer": "return=minimal"])
             #expect(minimal.status == 201)
             #expect(minimal.body.isEmpty)
@@ -20,7 +20,7 @@ struct ResponseFormatTests {
 
     @Test("_pretty=true indents; _format=json is accepted; XML is 406")
     func formats() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let id = try await create(Fixtures.patient(), on: server)
             let pretty = try await server.client.get("Patient/\(id)?_pretty=true")
             #expect(pretty.text.contains("\n  \"id\""))
@@ -35,7 +35,7 @@ struct ResponseFormatTests {
 
     @Test("A method not allowed on a URL is 405 with Allow")
     func methodNotAllowed() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let response = try await server.client.request(.DELETE, "metadata")
             #expect(response.status == 405)
             #expect(response.header("Allow")?.contains("GET") == true)

@@ -7,7 +7,7 @@ import Testing
 struct VersionedUpdateTests {
     @Test("If-Match with the current version succeeds; a stale version gets 412")
     func ifMatch() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let id = try await create(Fixtures.patient(), on: server)
             let ok = try await server.client.put("Patient/\(id)", json: Fixtures.patient(family: "B", id: id), headers: ["If-Match": "W/\"1\""])
             #expect(ok.status == 200)
@@ -23,7 +23,7 @@ struct VersionedUpdateTests {
 
     @Test("Of N concurrent updates with the same If-Match, exactly one wins")
     func concurrentUpdates() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let id = try await create(Fixtures.patient(), on: server)
             let writers = 12
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
@@ -43,7 +43,7 @@ struct VersionedUpdateTests {
 
     @Test("Concurrent updates without If-Match each get their own version")
     func concurrentUnconditionalUpdates() async throws {
-        try await TestServer.run { server in
+        try await TestServer.run { (server: TestServer) async throws in
             let id = try await create(Fixtures.patient(), on: server)
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for writer in 0..<10 {

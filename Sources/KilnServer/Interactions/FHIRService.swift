@@ -1,5 +1,5 @@
 public import FHIRAccess
-public import FHIRModel
+import FHIRModel
 public import FHIRStore
 import Foundation
 public import Logging

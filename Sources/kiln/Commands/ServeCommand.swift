@@ -51,8 +51,8 @@ struct ServeCommand: AsyncParsableCommand {
             resourceTypes: resourceTypes,
             onServerRunning: { port in
                 let base = configuration.baseURL ?? "http://\(configuration.host):\(port)"
-                print("Kiln is ready at \(base)/fhir")
-                fflush(stdout)
+                // Written straight to the file descriptor, unbuffered: scripts wait for this line.
+                FileHandle.standardOutput.write(Data("Kiln is ready at \(base)/fhir\n".utf8))
             },
             logger: logger
         )
