@@ -7,6 +7,5 @@ set -euo pipefail
 
 repository="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-"$repository/scripts/install-dependencies.sh"
-swift build -c release --package-path "$repository"
+"$repository/scripts/build-release.sh"
 exec "$repository/.build/release/kiln" serve "$@"

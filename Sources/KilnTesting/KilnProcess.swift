@@ -29,35 +29,40 @@ public final class KilnProcess: Sendable {
     }
 
     /// Starts `kiln serve` on a free loopback port against `databaseURL` and waits until it is ready.
-    public static func start(databaseURL: String, extraArguments: [String] = [], timeout: Duration = .seconds(60)) async throws -> KilnProcess {
+    public static func start(databaseURL: String, timeout: Duration = .seconds(60)) async throws -> KilnProcess {
+        try await start(arguments: ["--database-url", databaseURL], timeout: timeout)
+    }
+
+    /// Starts `kiln serve --host 127.0.0.1 --port 0 ARGUMENTS…` and waits until it is ready.
+    public static func start(arguments: [String], timeout: Duration = .seconds(60)) async throws -> KilnProcess {
         let process = Process()
         process.executableURL = try executableURL()
-        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--database-url", databaseURL, "--log-level", "error"] + extraArguments
+        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--log-level", "error"] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.standardError
         try process.run()
         let ready = Mutex<String?>(nil)
         let reader = output.fileHandleForReading
-        let readerTask = Task.detached {
+        // Reading a pipe blocks, so it gets a thread of its own rather than one of the few
+        // threads of the concurrency pool (two on a 2-core machine).
+        let thread = Thread {
             var buffer = ""
             while true {
                 let data = reader.availableData
                 if data.isEmpty { return }
                 buffer += String(decoding: data, as: UTF8.self)
-                if let range = buffer.range(of: "Kiln is ready at ") {
-                    let rest = buffer[range.upperBound...]
-                    if let end = rest.firstIndex(of: "\n") {
-                        let url = String(rest[..<end])
-                        ready.withLock { $0 = url }
-                    }
+                if let range = buffer.range(of: "Kiln is ready at "), let end = buffer[range.upperBound...].firstIndex(of: "\n") {
+                    let url = String(buffer[range.upperBound..<end])
+                    ready.withLock { $0 = url }
+                    buffer = ""
                 }
             }
         }
+        thread.start()
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let url = ready.withLock({ $0 }) {
-                _ = readerTask
                 return KilnProcess(process: process, baseURL: url)
             }
             guard process.isRunning else { throw KilnProcessError.exited(process.terminationStatus) }
@@ -65,6 +70,30 @@ public final class KilnProcess: Sendable {
         }
         process.terminate()
         throw KilnProcessError.notReady
+    }
+
+    /// Runs another `kiln` command to its end and returns its exit status and standard output.
+    public static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = try executableURL()
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.standardError
+        try process.run()
+        let collected = Mutex(Data())
+        let reader = output.fileHandleForReading
+        let thread = Thread {
+            let data = reader.readDataToEndOfFile()
+            collected.withLock { $0 = data }
+        }
+        thread.start()
+        while process.isRunning { try await Task.sleep(for: .milliseconds(10)) }
+        // The pipe reaches its end once the process is gone; wait briefly for the reader.
+        for _ in 0..<100 where collected.withLock({ $0.isEmpty }) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return (process.terminationStatus, String(decoding: collected.withLock { $0 }, as: UTF8.self))
     }
 
     /// Sends `signal` (e.g. `SIGKILL`) and waits for the process to end.

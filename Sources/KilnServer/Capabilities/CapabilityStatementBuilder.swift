@@ -15,9 +15,9 @@ struct CapabilityStatementBuilder {
     /// The system-level interactions.
     static let systemInteractions = ["transaction", "batch", "history-system"]
     /// The search parameters every type supports.
-    static let searchParameters: [(name: String, type: String, documentation: String)] = [
-        ("_id", "token", "Logical id of the resource"),
-        ("identifier", "token", "Business identifier (system|value, value, |value, system|)"),
+    static let searchParameters: [(name: String, type: String, definition: String?, documentation: String)] = [
+        ("_id", "token", "http://hl7.org/fhir/SearchParameter/Resource-id", "Logical id of the resource"),
+        ("identifier", "token", nil, "Business identifier (system|value, value, |value, system|)"),
     ]
 
     /// The CapabilityStatement resource.
@@ -52,13 +52,13 @@ struct CapabilityStatementBuilder {
         resource["conditionalRead"] = "not-supported"
         resource["conditionalUpdate"] = true
         resource["conditionalDelete"] = "single"
-        resource["searchParam"] = .array(Self.searchParameters.map {
-            [
-                "name": .string($0.name),
-                "definition": .string("http://hl7.org/fhir/SearchParameter/Resource-\($0.name == "_id" ? "id" : $0.name)"),
-                "type": .string($0.type),
-                "documentation": .string($0.documentation),
-            ]
+        resource["searchParam"] = .array(Self.searchParameters.map { parameter in
+            var entry = JSONObject()
+            entry["name"] = .string(parameter.name)
+            if let definition = parameter.definition { entry["definition"] = .string(definition) }
+            entry["type"] = .string(parameter.type)
+            entry["documentation"] = .string(parameter.documentation)
+            return .object(entry)
         })
         return .object(resource)
     }
