@@ -30,5 +30,11 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 status=0
-swift test "$@" || status=$?
+log="$KILN_TEST_DATA_DIR/swift-test.log"
+swift test "$@" 2>&1 | tee "$log" || status=${PIPESTATUS[0]}
+
+# One plain closing line, counted from Swift Testing's per-test results.
+passed=$(grep '^✔ Test .* passed after' "$log" | grep -vc '^✔ Test run with' || true)
+failed=$(grep '^✘ Test .* failed after' "$log" | grep -vc '^✘ Test run with' || true)
+echo "Kiln tests: $passed passed, $failed failed"
 exit "$status"

@@ -113,3 +113,23 @@ struct ConditionalInteractionTests {
         }
     }
 }
+
+@Suite("Search on _id and identifier")
+struct BasicSearchTests {
+    @Test("GET and POST _search find by identifier and page with _count and next links")
+    func searchAndPaging() async throws {
+        try await TestServer.run { (server: TestServer) async throws in
+            for index in 0..<5 { _ = try await create(Fixtures.patient(given: "G\(index)", mrn: "S-\(index)"), on: server) }
+            let byIdentifier = try await server.client.get("Patient?identifier=S-1,S-2,S-3&_count=2&_total=accurate")
+            #expect(byIdentifier.resource["type"] == "searchset")
+            #expect(byIdentifier.resource["total"] == 3)
+            #expect(byIdentifier.resource["entry"]?.arrayValue?.count == 2)
+            let next = (byIdentifier.resource["link"]?.arrayValue ?? []).first { $0["relation"] == "next" }?["url"]?.stringValue
+            let second = try await server.client.get(try #require(next))
+            #expect(second.resource["entry"]?.arrayValue?.count == 1)
+            let form = try await server.client.request(.POST, "Patient/_search", headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Array("identifier=S-4".utf8))
+            #expect(form.status == 200)
+            #expect(form.resource["entry"]?.arrayValue?.first?["search"]?["mode"] == "match")
+        }
+    }
+}

@@ -27,11 +27,13 @@ struct RequestDecoder {
         guard let method = FHIRMethod(rawValue: request.method.rawValue) else {
             throw FHIRError.methodNotAllowed("\(request.method.rawValue) is not a FHIR interaction", allow: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"])
         }
-        let query = QueryParameter.parse(request.uri.query ?? "")
+        var query = QueryParameter.parse(request.uri.query ?? "")
         try MediaType.negotiate(format: query.last { $0.name == "_format" }?.value, accept: request.headers[.accept])
         var body: JSONValue?
-        if method == .post || method == .put || method == .patch {
-            body = try await readBody(request, method: method, route: route)
+        if case .typeSearch = route, method == .post {
+            query += try await readSearchForm(request)
+        } else if method == .post || method == .put || method == .patch {
+            body = try await readBody(request, method: method)
         }
         return FHIRRequest(
             method: method,
@@ -46,17 +48,30 @@ struct RequestDecoder {
         )
     }
 
-    private func readBody(_ request: Request, method: FHIRMethod, route: FHIRRoute) async throws -> JSONValue? {
+    /// The parameters of `POST [type]/_search`, sent as `application/x-www-form-urlencoded`.
+    private func readSearchForm(_ request: Request) async throws -> [QueryParameter] {
+        let buffer = try await collect(request)
+        guard buffer.readableBytes > 0 else { return [] }
+        guard let contentType = request.headers[.contentType], MediaType.essence(contentType) == "application/x-www-form-urlencoded" else {
+            throw FHIRError.unsupportedMediaType("POST _search takes its parameters as application/x-www-form-urlencoded")
+        }
+        return QueryParameter.parse(String(decoding: buffer.readableBytesView, as: UTF8.self))
+    }
+
+    /// The whole body, within the size limit (413 beyond it).
+    private func collect(_ request: Request) async throws -> ByteBuffer {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limits.maximumBodySize {
             throw FHIRError.payloadTooLarge("The body is \(length) bytes; the limit is \(limits.maximumBodySize) bytes")
         }
-        let buffer: ByteBuffer
         do {
-            buffer = try await request.body.collect(upTo: limits.maximumBodySize)
+            return try await request.body.collect(upTo: limits.maximumBodySize)
         } catch is NIOTooManyBytesError {
             throw FHIRError.payloadTooLarge("The body is larger than the limit of \(limits.maximumBodySize) bytes")
         }
-        if case .typeSearch = route { return nil }
+    }
+
+    private func readBody(_ request: Request, method: FHIRMethod) async throws -> JSONValue? {
+        let buffer = try await collect(request)
         guard buffer.readableBytes > 0 else {
             throw FHIRError.badRequest("The request has no body")
         }
