@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "kiln", targets: ["kiln"]),
         .library(name: "FHIRModel", targets: ["FHIRModel"]),
         .library(name: "FHIRDefinitions", targets: ["FHIRDefinitions"]),
+        .library(name: "FHIRPath", targets: ["FHIRPath"]),
         .library(name: "FHIRAccess", targets: ["FHIRAccess"]),
         .library(name: "FHIRStore", targets: ["FHIRStore"]),
         .library(name: "KilnServer", targets: ["KilnServer"]),
@@ -39,6 +40,12 @@ let package = Package(
         .target(
             name: "FHIRDefinitions",
             dependencies: ["FHIRModel"],
+            swiftSettings: swiftSettings
+        ),
+        // FHIRPath: parsing, type-aware evaluation over JSON resources.
+        .target(
+            name: "FHIRPath",
+            dependencies: ["FHIRModel", "FHIRDefinitions"],
             swiftSettings: swiftSettings
         ),
         // Principals, access requests and decisions: the one place every read and write asks.
@@ -127,6 +134,11 @@ let package = Package(
         .testTarget(
             name: "FHIRDefinitionsTests",
             dependencies: ["FHIRModel", "FHIRDefinitions"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FHIRPathTests",
+            dependencies: ["FHIRModel", "FHIRDefinitions", "FHIRPath"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
