@@ -38,9 +38,6 @@ extension FunctionCall {
             return [.boolean(Collections.distinct(input, comparer: comparer).count == input.count)]
         default:
             guard let value = try evaluator.singletonBoolean(input) else { return [] }
-            guard input.count == 1, case .boolean = input[0].systemValue else {
-                throw FHIRPathError.execution("not() needs a single Boolean")
-            }
             return [.boolean(!value)]
         }
     }
