@@ -25,7 +25,7 @@ extension Evaluator {
         guard let model = navigator.model else { return }
         switch type.namespace {
         case "System":
-            guard Self.systemTypeNames.contains(type.name) else { throw FHIRPathError.execution("unknown type System.\(type.name)", at: position) }
+            return
         case "FHIR":
             guard model.type(named: type.name) != nil else { throw FHIRPathError.execution("unknown type FHIR.\(type.name)", at: position) }
         case nil:
