@@ -1,5 +1,5 @@
 public import FHIRModel
-public import Foundation
+import Foundation
 
 /// A FHIRPath expression, parsed and resolved once, then evaluated any number of times from any thread.
 ///

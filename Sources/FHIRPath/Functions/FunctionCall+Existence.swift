@@ -122,7 +122,7 @@ extension FunctionCall {
         let descending = arguments.map { if case .negate = $0 { true } else { false } }
         var failure: (any Error)?
         let result = keyed.sorted { lhs, rhs in
-            if arguments.isEmpty { return ((try? comparer.compareItems(lhs.0, rhs.0)) ?? 0) ?? 0 < 0 }
+            if arguments.isEmpty { return ((try? comparer.compareItems(lhs.0, rhs.0)) ?? 0) < 0 }
             for index in arguments.indices {
                 var left = lhs.1[index]
                 var right = rhs.1[index]

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 extension FHIRPathDateTime {
     /// The value moved by a calendar duration. Whole years and months keep the day of the month

@@ -1,5 +1,5 @@
 public import FHIRModel
-public import Foundation
+import Foundation
 
 /// An element of a resource (or a whole resource) in a FHIRPath collection, with its FHIR type.
 ///
