@@ -103,6 +103,8 @@ let package = Package(
             name: "KilnBenchmarks",
             dependencies: [
                 "FHIRModel",
+                "FHIRDefinitions",
+                "FHIRPath",
                 "FHIRStore",
                 "KilnTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -117,6 +119,7 @@ let package = Package(
             dependencies: [
                 "FHIRModel",
                 "FHIRDefinitions",
+                "FHIRPath",
                 "FHIRStore",
                 "KilnServer",
                 "KilnBenchmarks",
