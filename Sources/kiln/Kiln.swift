@@ -13,6 +13,7 @@ struct Kiln: AsyncParsableCommand {
             MigrateCommand.self,
             DatabaseCommand.self,
             DefinitionsCommand.self,
+            FHIRPathCommand.self,
             BenchCommand.self,
         ]
     )
