@@ -24,11 +24,14 @@ public struct TestServer: Sendable {
     public let database: DatabaseConfiguration
 
     /// Starts a server, runs `body` against it, and stops it and drops its database afterwards.
+    /// `databaseConnections` sizes the server's pool (small for tests, which run many servers at once).
     public static func run<Result: Sendable>(
         limits: ServerLimits = .default,
+        databaseConnections: Int = 8,
         _ body: @Sendable (TestServer) async throws -> Result
     ) async throws -> Result {
-        let database = try await TestCluster.shared.makeDatabase()
+        var database = try await TestCluster.shared.makeDatabase()
+        database.maximumConnections = databaseConnections
         var logger = Logger(label: "kiln.test")
         logger.logLevel = ProcessInfo.processInfo.environment["KILN_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .error
         let catalog = try DefinitionsCatalog.loadDefault()

@@ -19,16 +19,13 @@ enum ResourceReader {
         return resources
     }
 
-    /// The current version of one resource: one primary-key probe of each table.
+    /// The current version of one resource: one primary-key probe of each table, prepared once
+    /// per connection.
     static func read(resourceType: String, id: String, on connection: PostgresConnection, logger: Logger) async throws -> StoredResource? {
-        let rows = try await connection.query(
-            """
-            SELECT \(unescaped: columns) FROM resource r
-            JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id
-            WHERE r.resource_type = \(resourceType) AND r.id = \(id)
-            """,
-            logger: logger
-        )
-        return try await decode(rows).first
+        var found: StoredResource?
+        for try await resource in try await connection.execute(CurrentVersionStatement(resourceType: resourceType, id: id), logger: logger) {
+            found = resource
+        }
+        return found
     }
 }

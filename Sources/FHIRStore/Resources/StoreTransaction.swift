@@ -29,10 +29,11 @@ public struct StoreTransaction {
             "SELECT version_id, is_deleted FROM resource WHERE resource_type = \(resourceType) AND id = \(id) AND version_id > 0",
             logger: logger
         )
+        var current: CurrentVersion?
         for try await (version, deleted) in rows.decode((Int64, Bool).self) {
-            return CurrentVersion(versionID: version, isDeleted: deleted)
+            current = CurrentVersion(versionID: version, isDeleted: deleted)
         }
-        return nil
+        return current
     }
 
     /// Locks the resource's row until the transaction ends and returns its current version
@@ -51,10 +52,11 @@ public struct StoreTransaction {
             "SELECT version_id, is_deleted FROM resource WHERE resource_type = \(resourceType) AND id = \(id) FOR UPDATE",
             logger: logger
         )
+        var current: CurrentVersion?
         for try await (version, deleted) in rows.decode((Int64, Bool).self) where version > 0 {
-            return CurrentVersion(versionID: version, isDeleted: deleted)
+            current = CurrentVersion(versionID: version, isDeleted: deleted)
         }
-        return nil
+        return current
     }
 
     /// Serialises conditional writes with the same criteria until the transaction ends, so that
