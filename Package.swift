@@ -41,6 +41,11 @@ let package = Package(
             dependencies: ["FHIRModel"],
             swiftSettings: swiftSettings
         ),
+        // UCUM units: parsing, canonical form, conversion; the essence compiled into source.
+        .target(
+            name: "UCUM",
+            swiftSettings: swiftSettings
+        ),
         // Principals, access requests and decisions: the one place every read and write asks.
         .target(
             name: "FHIRAccess",
@@ -113,6 +118,7 @@ let package = Package(
                 "FHIRStore",
                 "KilnServer",
                 "KilnBenchmarks",
+                "UCUM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -127,6 +133,11 @@ let package = Package(
         .testTarget(
             name: "FHIRDefinitionsTests",
             dependencies: ["FHIRModel", "FHIRDefinitions"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "UCUMTests",
+            dependencies: ["UCUM"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
