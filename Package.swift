@@ -42,10 +42,15 @@ let package = Package(
             dependencies: ["FHIRModel"],
             swiftSettings: swiftSettings
         ),
-        // FHIRPath: parsing, type-aware evaluation over JSON resources.
+        // UCUM units: parsing, canonical form, conversion; the essence compiled into source.
+        .target(
+            name: "UCUM",
+            swiftSettings: swiftSettings
+        ),
+        // FHIRPath: parsing, type-aware evaluation over JSON resources; quantities through UCUM.
         .target(
             name: "FHIRPath",
-            dependencies: ["FHIRModel", "FHIRDefinitions"],
+            dependencies: ["FHIRModel", "FHIRDefinitions", "UCUM"],
             swiftSettings: swiftSettings
         ),
         // Principals, access requests and decisions: the one place every read and write asks.
@@ -123,6 +128,7 @@ let package = Package(
                 "FHIRStore",
                 "KilnServer",
                 "KilnBenchmarks",
+                "UCUM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -140,8 +146,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "UCUMTests",
+            dependencies: ["UCUM"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "FHIRPathTests",
-            dependencies: ["FHIRModel", "FHIRDefinitions", "FHIRPath"],
+            dependencies: ["FHIRModel", "FHIRDefinitions", "FHIRPath", "UCUM"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -29,7 +29,7 @@ public struct FHIRPathEnvironment: Sendable {
     /// An environment with no variables, the built-in unit converter, no hooks and the system clock.
     public init(
         variables: [String: [FHIRPathValue]] = [:],
-        unitConverter: any UnitConverter = BasicUnitConverter(),
+        unitConverter: any UnitConverter = UCUMUnitConverter(),
         terminology: (any TerminologyProvider)? = nil,
         profileValidator: (any ProfileValidator)? = nil,
         referenceResolver: (any ReferenceResolver)? = nil,
