@@ -14,7 +14,7 @@ struct BaselineReadStatement: PostgresPreparedStatement {
     /// Binds the id.
     func makeBindings() throws -> PostgresBindings {
         var bindings = PostgresBindings(capacity: 1)
-        try bindings.append(id)
+        bindings.append(id)
         return bindings
     }
 

@@ -76,9 +76,9 @@ public struct KilnBenchmark: Sendable {
                 result = (try await run.measure(baseURL: url, httpClient: httpClient, bundles: bundles), url, nil)
             } else {
                 output.line("Starting an in-process Kiln over a fresh database of the test cluster in \(TestCluster.shared.dataDirectory)…")
-                result = try await TestServer.run { server in
+                result = try await TestServer.run(databaseConnections: DatabaseConfiguration.defaultMaximumConnections) { server in
                     let figures = try await run.measure(baseURL: server.baseURL, httpClient: httpClient, bundles: bundles)
-                    let note = "The in-process Kiln's database pool had \(server.database.maximumConnections) connections (the test cluster's setting)."
+                    let note = "The in-process Kiln's database pool had \(server.database.maximumConnections) connections, as `kiln serve` has by default."
                     return (figures, "in-process", note)
                 }
             }

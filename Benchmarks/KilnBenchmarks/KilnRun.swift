@@ -1,4 +1,6 @@
 import AsyncHTTPClient
+import Foundation
+import Foundation
 import KilnTesting
 
 /// Kiln's part of a run: load the Bundles, then read Observations back at each concurrency.

@@ -37,20 +37,17 @@ struct PostgresBaseline: Sendable {
 
     /// Inserts every batch as one multi-row INSERT (its own transaction) with `concurrency` loaders.
     func load(_ documents: BaselineDocuments, resources: Int, concurrency: Int, output: BenchmarkOutput) async throws -> LoadFigures {
-        var statements: [PostgresQuery] = []
-        statements.reserveCapacity(documents.batches.count)
-        for rows in documents.batches {
-            statements.append(try Self.insert(rows))
-        }
+        let statements = documents.batches.map(Self.insert)
         let client = self.client
         let logger = self.logger
+        let queries = statements
         let (figures, _) = try await LoadDriver.run(
             batches: statements.count,
             resources: resources,
             concurrency: concurrency,
             progress: ProgressReporter(total: statements.count, label: "PostgreSQL load", output: output)
         ) { batch in
-            for try await _ in try await client.query(statements[batch], logger: logger) {}
+            for try await _ in try await client.query(queries[batch], logger: logger) {}
         }
         return figures
     }
@@ -70,14 +67,14 @@ struct PostgresBaseline: Sendable {
     }
 
     /// `INSERT … VALUES ($1, $2::jsonb), ($3, $4::jsonb), …` for `rows`.
-    static func insert(_ rows: [BaselineDocuments.Row]) throws -> PostgresQuery {
+    static func insert(_ rows: [BaselineDocuments.Row]) -> PostgresQuery {
         var sql = "INSERT INTO \(table) (id, content) VALUES "
         var bindings = PostgresBindings(capacity: rows.count * 2)
         for (position, row) in rows.enumerated() {
             if position > 0 { sql += ", " }
             sql += "($\(position * 2 + 1), $\(position * 2 + 2)::jsonb)"
-            try bindings.append(row.id)
-            try bindings.append(row.json)
+            bindings.append(row.id)
+            bindings.append(row.json)
         }
         return PostgresQuery(unsafeSQL: sql, binds: bindings)
     }

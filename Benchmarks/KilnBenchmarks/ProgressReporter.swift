@@ -1,7 +1,7 @@
 import Synchronization
 
 /// Prints a line each time another tenth of a phase's batches has completed, so a long load shows
-/// that it is moving.
+/// that it is moving (at most nine lines a phase).
 final class ProgressReporter: Sendable {
     private let completed = Mutex(0)
     private let total: Int
@@ -19,8 +19,8 @@ final class ProgressReporter: Sendable {
     func batchCompleted() {
         let (done, crossed) = completed.withLock { count -> (Int, Bool) in
             count += 1
-            let step = max(total / 10, 1)
-            return (count, count % step == 0 && count < total)
+            let tenth = count * 10 / max(total, 1)
+            return (count, count < total && tenth > (count - 1) * 10 / max(total, 1))
         }
         if crossed {
             output.line("  \(label): \(done)/\(total) batches")
