@@ -1,11 +1,22 @@
 import ArgumentParser
 import KilnBenchmarks
 
-/// `kiln bench`: loads synthetic Observations into Kiln and reads them back, next to the same work
-/// done in raw PostgreSQL, and prints both sets of figures and their ratios.
+/// `kiln bench`: the benchmarks. `kiln bench` alone (or `kiln bench server`) runs the server
+/// benchmark; `kiln bench fhirpath` the FHIRPath one.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
+        abstract: "Benchmarks (not tests): the server against raw PostgreSQL, and FHIRPath against fhirpathpy.",
+        subcommands: [ServerBenchCommand.self, FHIRPathBenchCommand.self],
+        defaultSubcommand: ServerBenchCommand.self
+    )
+}
+
+/// `kiln bench server`: loads synthetic Observations into Kiln and reads them back, next to the
+/// same work done in raw PostgreSQL, and prints both sets of figures and their ratios.
+struct ServerBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "server",
         abstract: "Benchmark Kiln's load and read throughput against raw PostgreSQL on this machine.",
         discussion: """
             Figures are only meaningful from a release build:
