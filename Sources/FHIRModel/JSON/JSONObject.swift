@@ -69,8 +69,14 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
     /// Whether two member names are the same name: JSON compares names by code point, while Swift's
     /// `==` on strings also matches canonically equivalent ones (precomposed `é` and `e` + U+0301).
+    /// Most lookups miss on the length alone; native strings then compare as contiguous bytes.
     static func sameKey(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.elementsEqual(rhs.utf8)
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        let contiguous = lhs.utf8.withContiguousStorageIfAvailable { left in
+            rhs.utf8.withContiguousStorageIfAvailable { right in left.elementsEqual(right) }
+        }
+        if let contiguous, let equal = contiguous { return equal }
+        return lhs.utf8.elementsEqual(rhs.utf8)
     }
 
     /// Iterates over the members in order.
