@@ -22,6 +22,19 @@ import Testing
         #expect(try json("{} ~ {}") == [true])
     }
 
+    @Test func complexElementsAreEqualMemberByMemberWithDecimalsByValue() throws {
+        let observation: JSONValue = [
+            "resourceType": "Observation",
+            "component": [
+                ["code": ["text": "a"], "valueQuantity": ["value": .number(JSONNumber("1.0") ?? JSONNumber(0)), "unit": "mg"]],
+                ["code": ["text": "a"], "valueQuantity": ["value": .number(JSONNumber("1.00") ?? JSONNumber(0)), "unit": "mg"]],
+                ["code": ["text": "b"], "valueQuantity": ["value": 1, "unit": "mg"]],
+            ],
+        ]
+        #expect(try json("Observation.component[0] = Observation.component[1]", on: observation) == [true])
+        #expect(try json("Observation.component[0] = Observation.component[2]", on: observation) == [false])
+    }
+
     @Test func quantitiesCompareAcrossUnits() throws {
         #expect(try json("1 'kg' = 1000 'g'") == [true])
         #expect(try json("1 year ~ 1 'a'") == [true])

@@ -1,3 +1,4 @@
+import FHIRModel
 import Foundation
 
 /// The FHIRPath rules for `=`, `~` and the ordering operators.
@@ -43,7 +44,8 @@ struct Comparer {
         case (.quantity(let a), .quantity(let b)):
             return quantityOrder(a, b, equivalence: false).map { $0 == 0 }
         case (.element(let a), .element(let b)):
-            return a.json == b.json
+            // Complex values are equal when their members are, recursively; decimals by value (1.0 = 1.00).
+            return a.json.isEquivalent(to: b.json)
         default:
             return false
         }
