@@ -126,7 +126,7 @@ public enum FHIRInstant {
     }
 
     /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+    public static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -136,7 +136,7 @@ public enum FHIRInstant {
     }
 
     /// The proleptic Gregorian date for a count of days since 1970-01-01.
-    static func civilDate(daysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
+    public static func civilDate(daysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let dayOfEra = z - era * 146097

@@ -1,3 +1,4 @@
+import FHIRModel
 extension FHIRPathDateTime {
     /// The order of two values: -1, 0 or 1, or nil when they differ in precision and agree on
     /// every component both have (so neither order nor equality is known). Seconds and
@@ -40,32 +41,9 @@ extension FHIRPathDateTime {
         result.second = remainder / 1000 % 60
         result.millisecond = remainder % 1000
         if hasDate, dayShift != 0 {
-            let days = Self.epochDay(year: year, month: month, day: day) + dayShift
-            (result.year, result.month, result.day) = Self.civil(epochDay: days)
+            let days = FHIRInstant.daysSince1970(year: year, month: month, day: day) + dayShift
+            (result.year, result.month, result.day) = FHIRInstant.civilDate(daysSince1970: days)
         }
         return result
-    }
-
-    /// Days since 1970-01-01 of a Gregorian date.
-    static func epochDay(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The Gregorian date of a day count since 1970-01-01.
-    static func civil(epochDay: Int) -> (Int, Int, Int) {
-        let shifted = epochDay + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
