@@ -64,8 +64,7 @@ struct BundleEntryRequest {
             queryString = String(text[text.index(after: mark)...])
             text = String(text[..<mark])
         }
-        let segments = text.split(separator: "/", omittingEmptySubsequences: false).map { Substring($0.removingPercentEncoding ?? String($0)) }
-        guard !segments.contains(where: \.isEmpty), let route = FHIRRoute(segments: text.isEmpty ? [] : segments) else {
+        guard let route = FHIRRoute(path: Substring(text)) else {
             throw FHIRError.badRequest("\(expression).request.url '\(url)' is not a FHIR interaction URL", expression: ["\(expression).request.url"])
         }
         return (route, QueryParameter.parse(queryString))

@@ -20,8 +20,7 @@ struct RequestDecoder {
         var relative = path.dropFirst(Self.prefix.count)
         if relative.hasPrefix("/") { relative = relative.dropFirst() }
         if relative.hasSuffix("/") { relative = relative.dropLast() }
-        let segments = relative.isEmpty ? [] : relative.split(separator: "/", omittingEmptySubsequences: false).map { Substring(String($0).removingPercentEncoding ?? String($0)) }
-        guard !segments.contains(where: \.isEmpty), let route = FHIRRoute(segments: segments) else {
+        guard let route = FHIRRoute(path: relative) else {
             throw FHIRError.notFound("\(path) is not a FHIR interaction URL")
         }
         guard let method = FHIRMethod(rawValue: request.method.rawValue) else {

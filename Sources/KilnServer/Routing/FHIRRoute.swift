@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a request under `/fhir` points, parsed from its path segments.
 ///
 /// ```
@@ -31,6 +33,22 @@ public enum FHIRRoute: Sendable, Hashable {
     case version(String, String, String)
     /// `$name`, `[type]/$name` or `[type]/[id]/$name`.
     case operation(name: String, type: String?, id: String?)
+
+    /// Parses a path relative to the FHIR base (`Patient/123/_history`, percent-encoded); nil
+    /// when it is no FHIR URL (including one with an empty segment).
+    public init?(path: Substring) {
+        guard !path.isEmpty else {
+            self = .system
+            return
+        }
+        var segments: [Substring] = []
+        for segment in path.split(separator: "/", omittingEmptySubsequences: false) {
+            guard !segment.isEmpty else { return nil }
+            // Decoding costs a Foundation call; ids and type names rarely need it.
+            segments.append(segment.contains("%") ? Substring(String(segment).removingPercentEncoding ?? String(segment)) : segment)
+        }
+        self.init(segments: segments)
+    }
 
     /// Parses the path segments after `/fhir`; nil when the path is no FHIR URL.
     public init?(segments: [Substring]) {

@@ -30,3 +30,13 @@ struct FHIRRouteTests {
         #expect(route("Patient/1/x/2") == nil)
     }
 }
+
+@Suite("FHIR paths")
+struct FHIRRoutePathTests {
+    @Test("Paths are split on '/', percent-decoded, and refused with an empty segment")
+    func paths() {
+        #expect(FHIRRoute(path: "") == .system)
+        #expect(FHIRRoute(path: "Patient/a%2Eb/_history") == .instanceHistory("Patient", "a.b"))
+        #expect(FHIRRoute(path: "Patient//1") == nil)
+    }
+}
