@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "FHIRModel", targets: ["FHIRModel"]),
         .library(name: "FHIRDefinitions", targets: ["FHIRDefinitions"]),
         .library(name: "FHIRPath", targets: ["FHIRPath"]),
+        .library(name: "FHIRTerminology", targets: ["FHIRTerminology"]),
+        .library(name: "FHIRValidation", targets: ["FHIRValidation"]),
         .library(name: "FHIRAccess", targets: ["FHIRAccess"]),
         .library(name: "FHIRStore", targets: ["FHIRStore"]),
         .library(name: "KilnServer", targets: ["KilnServer"]),
@@ -53,6 +55,18 @@ let package = Package(
             dependencies: ["FHIRModel", "FHIRDefinitions", "UCUM"],
             swiftSettings: swiftSettings
         ),
+        // Code systems, value sets and concept maps: lookup, validate-code, expand, subsumes, translate.
+        .target(
+            name: "FHIRTerminology",
+            dependencies: ["FHIRModel", "UCUM"],
+            swiftSettings: swiftSettings
+        ),
+        // Instance validation against base definitions and profiles.
+        .target(
+            name: "FHIRValidation",
+            dependencies: ["FHIRModel", "FHIRDefinitions", "FHIRPath", "FHIRTerminology", "UCUM"],
+            swiftSettings: swiftSettings
+        ),
         // Principals, access requests and decisions: the one place every read and write asks.
         .target(
             name: "FHIRAccess",
@@ -78,6 +92,8 @@ let package = Package(
             dependencies: [
                 "FHIRModel",
                 "FHIRDefinitions",
+                "FHIRTerminology",
+                "FHIRValidation",
                 "FHIRAccess",
                 "FHIRStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -125,6 +141,8 @@ let package = Package(
             dependencies: [
                 "FHIRModel",
                 "FHIRDefinitions",
+                "FHIRTerminology",
+                "FHIRValidation",
                 "FHIRPath",
                 "FHIRStore",
                 "KilnServer",
@@ -154,6 +172,16 @@ let package = Package(
         .testTarget(
             name: "FHIRPathTests",
             dependencies: ["FHIRModel", "FHIRDefinitions", "FHIRPath", "UCUM"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FHIRTerminologyTests",
+            dependencies: ["FHIRModel", "FHIRTerminology", "UCUM"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FHIRValidationTests",
+            dependencies: ["FHIRModel", "FHIRDefinitions", "FHIRPath", "FHIRTerminology", "FHIRValidation"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

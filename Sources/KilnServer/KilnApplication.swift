@@ -20,6 +20,7 @@ public enum KilnApplication {
         client: PostgresClient,
         resourceTypes: Set<String>,
         access: any AccessController = AllowAllAccessController(),
+        operations: OperationRegistry = OperationRegistry(),
         runsClient: Bool = true,
         migrate: Bool = true,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in },
@@ -31,6 +32,7 @@ public enum KilnApplication {
             resourceTypes: resourceTypes,
             access: access,
             limits: configuration.limits,
+            operations: operations,
             baseURL: baseURL,
             logger: logger
         )

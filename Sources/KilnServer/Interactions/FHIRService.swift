@@ -17,17 +17,28 @@ public struct FHIRService: Sendable {
     public let access: any AccessController
     /// The limits.
     public let limits: ServerLimits
+    /// The operations (`$name`) the server answers.
+    public let operations: OperationRegistry
     /// The absolute URL of the FHIR base, e.g. `https://kiln.example.org/fhir`.
     public var baseURL: String { base.url }
     let base: BaseURL
     let logger: Logger
 
     /// A service.
-    public init(store: ResourceStore, resourceTypes: Set<String>, access: any AccessController, limits: ServerLimits, baseURL: BaseURL, logger: Logger) {
+    public init(
+        store: ResourceStore,
+        resourceTypes: Set<String>,
+        access: any AccessController,
+        limits: ServerLimits,
+        operations: OperationRegistry = OperationRegistry(),
+        baseURL: BaseURL,
+        logger: Logger
+    ) {
         self.store = store
         self.resourceTypes = resourceTypes
         self.access = access
         self.limits = limits
+        self.operations = operations
         self.base = baseURL
         self.logger = logger
     }
@@ -39,6 +50,9 @@ public struct FHIRService: Sendable {
             return FHIRResponse(status: 200, body: .json(CapabilityStatementBuilder(resourceTypes: resourceTypes, baseURL: baseURL).build()))
         case (.system, .post):
             return try await BundleProcessor(service: self).process(request)
+        case (.operation, _):
+            // Operations open their own transactions when they write.
+            return try await perform(request, in: nil)
         default:
             if request.method.isWrite {
                 return try await store.withTransaction { transaction in
@@ -77,8 +91,12 @@ public struct FHIRService: Sendable {
             return try await history(HistoryScope(resourceType: type, id: nil), request: request)
         case (.systemHistory, .get):
             return try await history(HistoryScope(resourceType: nil, id: nil), request: request)
-        case (.operation(let name, _, _), _):
-            throw FHIRError(status: 404, code: .notSupported, "The operation $\(name) is not supported by this server")
+        case (.operation(let name, let type, let id), .get), (.operation(let name, let type, let id), .post):
+            guard let operation = operations.operation(named: name) else {
+                throw FHIRError(status: 404, code: .notSupported, "The operation $\(name) is not supported by this server")
+            }
+            let invocation = OperationInvocation(request: request, resourceType: type, resourceID: id, parameters: try OperationParameters(request: request))
+            return try await operation.invoke(invocation, service: self)
         default:
             throw FHIRError.methodNotAllowed("\(request.method.rawValue) is not allowed on this URL", allow: allowedMethods(for: request.route))
         }
