@@ -97,7 +97,14 @@ extension StructureElement {
             )
         }
         let types = (object["type"]?.arrayValue ?? []).compactMap { item -> StructureElementType? in
-            guard let code = item["code"]?.stringValue else { return nil }
+            guard var code = item["code"]?.stringValue else { return nil }
+            // System types (`Resource.id`, `Extension.url`) say which FHIR type they stand for.
+            if code.hasPrefix("http://hl7.org/fhirpath/"),
+               let fhirType = (item["extension"]?.arrayValue ?? []).first(where: {
+                   $0["url"]?.stringValue == "http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type"
+               }).flatMap({ $0["valueUrl"]?.stringValue ?? $0["valueUri"]?.stringValue }) {
+                code = fhirType
+            }
             return StructureElementType(
                 code: code,
                 profiles: (item["profile"]?.arrayValue ?? []).compactMap(\.stringValue),

@@ -1,0 +1,82 @@
+import FHIRDefinitions
+import FHIRModel
+import FHIRPath
+
+extension ValidationRun {
+    /// Invariants Kiln checks natively rather than through FHIRPath, because they hold on every
+    /// element and the walk already enforces them.
+    static let nativelyChecked: Set<String> = ["ele-1"]
+
+    /// Evaluates each constraint on `value`; a constraint that evaluates to false is reported at
+    /// its own severity, one that cannot be evaluated as a warning.
+    func checkInvariants(_ value: JSONValue, typeName: String, constraints: [ElementConstraint], path: String, companion: JSONObject?) {
+        for constraint in constraints {
+            guard !Self.nativelyChecked.contains(constraint.key), let text = constraint.expression else { continue }
+            if constraint.isBestPractice && !options.reportsBestPractice { continue }
+            switch validator.cache.invariant(text) {
+            case .failed(let reason):
+                report(.warning, .processing, "The invariant \(constraint.key) could not be compiled: \(reason)", at: path)
+            case .compiled(let expression):
+                do {
+                    let result = try expression.evaluate(
+                        value,
+                        typeName: PrimitiveFormat.isPrimitive(typeName) || !validator.isResource(typeName) ? typeName : nil,
+                        rootResource: resourceStack.first,
+                        environment: environment
+                    )
+                    if Self.isFalse(result) {
+                        let severity: IssueSeverity = constraint.severity == .error && !constraint.isBestPractice ? .error : .warning
+                        report(severity, .invariant, "Constraint failed: \(constraint.key): '\(constraint.human)'", at: path)
+                    }
+                } catch {
+                    report(.warning, .processing, "The invariant \(constraint.key) could not be evaluated: \(error.message)", at: path)
+                }
+            }
+        }
+    }
+
+    /// Whether an invariant's result means "violated": exactly `false`. Empty results pass.
+    static func isFalse(_ result: [FHIRPathValue]) -> Bool {
+        guard result.count == 1 else { return false }
+        if case .boolean(false) = result[0].systemValue { return true }
+        return false
+    }
+
+    /// The environment invariants run in: memberOf() through the terminology, conformsTo()
+    /// through this validator.
+    var environment: FHIRPathEnvironment {
+        FHIRPathEnvironment(
+            terminology: validator.terminology.map { MemberOfAdapter(checker: $0) },
+            profileValidator: ConformsToAdapter(validator: validator)
+        )
+    }
+}
+
+/// Answers FHIRPath's memberOf() with a ``CodeChecker``.
+struct MemberOfAdapter: TerminologyProvider {
+    let checker: any CodeChecker
+
+    func isMember(_ coded: FHIRPathValue, ofValueSet url: String) throws -> Bool {
+        let codes: [GivenCode]
+        switch coded.typeName {
+        case "Coding":
+            codes = ValidationRun.givenCode(coding: coded.jsonValue).map { [$0] } ?? []
+        case "CodeableConcept":
+            codes = (coded.jsonValue["coding"]?.arrayValue ?? []).compactMap(ValidationRun.givenCode(coding:))
+        default:
+            guard let text = coded.jsonValue.stringValue else { return false }
+            codes = [GivenCode(system: nil, code: text)]
+        }
+        return codes.contains { checker.check(code: $0.code, system: $0.system, display: nil, valueSet: url).outcome == .valid }
+    }
+}
+
+/// Answers FHIRPath's conformsTo() with a ``Validator``.
+struct ConformsToAdapter: ProfileValidator {
+    let validator: Validator
+
+    func conforms(_ value: FHIRPathValue, toProfile url: String) throws -> Bool {
+        let typeName = value.typeName
+        return validator.conforms(value.jsonValue, typeName: validator.isResource(typeName) ? nil : typeName, toProfile: url)
+    }
+}

@@ -1,0 +1,186 @@
+import FHIRDefinitions
+import FHIRModel
+
+extension ValidationRun {
+    /// The checks particular to some datatypes: extensions against their definitions, references
+    /// against their targets, Coding and Quantity codes against their systems.
+    func validateSpecialType(_ object: JSONObject, typeName: String, element: StructureElement, path: String, modelPath: String) {
+        switch typeName {
+        case "Extension":
+            validateExtension(object, element: element, path: path, modelPath: modelPath)
+        case "Reference":
+            validateReference(object, element: element, path: path)
+        case "Coding":
+            checkCodingInSystem(object, path: path)
+        case "Quantity":
+            checkQuantityUnit(object, path: path)
+        default:
+            break
+        }
+    }
+
+    /// An extension: its URL must be known (warning otherwise), allowed where it is used, and its
+    /// content valid against its definition. Slices of a profile that name the definition are
+    /// validated through the slice; this covers the others.
+    private func validateExtension(_ object: JSONObject, element: StructureElement, path: String, modelPath: String) {
+        guard let url = object["url"]?.stringValue else { return }
+        let isModifier = element.name == "modifierExtension"
+        if element.types.contains(where: { !$0.profiles.isEmpty }) { return }
+        // Inside a complex extension, child extensions are identified by a relative URL.
+        if !url.contains(":") { return }
+        guard let definition = definitions.definition(url: url), !definition.snapshot.isEmpty else {
+            if isModifier {
+                report(.error, .structure, "The modifier extension '\(url)' is not known, and modifier extensions must be understood", at: path)
+            } else if url.hasPrefix("http://hl7.org/fhir/StructureDefinition/") {
+                report(.error, .structure, "The extension '\(url)' is not a FHIR R4 extension", at: path)
+            } else {
+                report(.warning, .structure, "The extension '\(url)' is not known; its content was not validated", at: path)
+            }
+            return
+        }
+        guard definition.type == "Extension" else {
+            report(.error, .structure, "The URL '\(url)' names a \(definition.type) definition, not an extension", at: path)
+            return
+        }
+        checkExtensionContext(definition, modelPath: modelPath, path: path)
+        guard !activeProfiles.contains(definition.url) else { return }
+        activeProfiles.append(definition.url)
+        defer { activeProfiles.removeLast() }
+        validateAgainstRoot(object, definition: definition, path: path, modelPath: modelPath)
+    }
+
+    /// Whether the extension may be used on the element at `modelPath` (such as `Patient.extension`).
+    private func checkExtensionContext(_ definition: StructureDefinition, modelPath: String, path: String) {
+        guard !definition.contexts.isEmpty else { return }
+        // The host is the element holding `extension`: `Patient` for `Patient.extension`.
+        var hostPath = modelPath
+        if let dot = hostPath.lastIndex(of: ".") { hostPath = String(hostPath[..<dot]) }
+        let hostType = hostTypes(of: hostPath)
+        for context in definition.contexts {
+            switch context.kind {
+            case .fhirpath:
+                return
+            case .extension:
+                return
+            case .element:
+                let expression = context.expression
+                if expression == "Element" || expression == "Base" || expression == hostPath { return }
+                if hostType.contains(expression) { return }
+                if expression.hasSuffix(".extension") || expression.hasSuffix(".modifierExtension") {
+                    if String(expression.dropLast(expression.hasSuffix(".extension") ? 10 : 18)) == hostPath { return }
+                }
+                if let root = hostPath.split(separator: ".").first, expression == "Resource" || expression == "DomainResource", !hostPath.contains(".") {
+                    _ = root
+                    return
+                }
+            }
+        }
+        let allowed = definition.contexts.map(\.expression).joined(separator: ", ")
+        report(.error, .structure, "The extension '\(definition.url)' is not allowed on \(hostPath) (its contexts are: \(allowed))", at: path)
+    }
+
+    /// The type names an element path has (and their base types), such as `Address` for `Patient.address`.
+    private func hostTypes(of modelPath: String) -> Set<String> {
+        let parts = modelPath.split(separator: ".").map(String.init)
+        guard let first = parts.first else { return [] }
+        var result: Set<String> = [first]
+        guard parts.count > 1, let base = definitions.definition(forType: first) else {
+            result.formUnion(ancestors(of: first))
+            return result
+        }
+        // Walk the base definitions to find the element's type.
+        var definition = base
+        var path = first
+        var typeName = first
+        for part in parts.dropFirst() {
+            path += "." + part
+            let index = validator.cache.index(of: definition)
+            guard let element = index.element(id: path) ?? definition.snapshot.first(where: { $0.path == path || $0.path == path + "[x]" }) else {
+                return result
+            }
+            if index.hasChildren(element.id) {
+                typeName = element.types.first?.typeName ?? "BackboneElement"
+                continue
+            }
+            guard let type = element.types.first?.typeName, let next = definitions.definition(forType: type) else { return result }
+            definition = next
+            path = type
+            typeName = type
+        }
+        result.insert(typeName)
+        result.formUnion(ancestors(of: typeName))
+        return result
+    }
+
+    private func ancestors(of typeName: String) -> [String] {
+        var names: [String] = []
+        var current = definitions.definition(forType: typeName)?.baseDefinition
+        while let url = current, names.count < 8 {
+            guard let definition = definitions.definition(url: url) else { break }
+            names.append(definition.type)
+            current = definition.baseDefinition
+        }
+        return names
+    }
+
+    /// A reference: its form, that `#id` resolves to a contained resource, and that the target's
+    /// type is one the element allows.
+    private func validateReference(_ object: JSONObject, element: StructureElement, path: String) {
+        guard let reference = object["reference"]?.stringValue else { return }
+        let allowedTypes = allowedTargetTypes(element)
+        var targetType: String?
+        if reference.hasPrefix("#") {
+            let id = String(reference.dropFirst())
+            guard let container = resourceStack.last else { return }
+            if id.isEmpty { return }
+            let contained = container["contained"]?.arrayValue ?? []
+            guard let target = contained.first(where: { $0["id"]?.stringValue == id }) else {
+                report(.error, .structure, "The reference '\(reference)' does not resolve to a contained resource", at: "\(path).reference")
+                return
+            }
+            targetType = target["resourceType"]?.stringValue
+        } else if let resolved = bundleStack.last?[reference] {
+            targetType = resolved["resourceType"]?.stringValue
+        } else if reference.hasPrefix("urn:uuid:") || reference.hasPrefix("urn:oid:") {
+            targetType = object["type"]?.stringValue
+        } else {
+            let parts = reference.split(separator: "/").map(String.init)
+            if let historyIndex = parts.lastIndex(of: "_history"), historyIndex >= 2 {
+                targetType = parts[historyIndex - 2]
+            } else if parts.count >= 2 {
+                targetType = parts[parts.count - 2]
+            }
+            if let bundle = bundleStack.last, parts.count >= 2, let resolved = bundle["\(parts[parts.count - 2])/\(parts[parts.count - 1])"] {
+                targetType = resolved["resourceType"]?.stringValue
+            }
+            if let type = targetType, definitions.definition(forType: type)?.kind != .resource {
+                if !reference.contains(":") {
+                    report(.error, .structure, "The reference '\(reference)' is not a valid reference: '\(type)' is not a resource type", at: "\(path).reference")
+                }
+                targetType = nil
+            }
+        }
+        if let declared = object["type"]?.stringValue, let targetType, declared != targetType {
+            report(.error, .structure, "The reference's type is '\(declared)', but it points at a \(targetType)", at: "\(path).type")
+        }
+        guard let targetType, !allowedTypes.isEmpty, !allowedTypes.contains("Resource") else { return }
+        if !allowedTypes.contains(targetType) {
+            report(.error, .structure, "Invalid Resource target type. Found \(targetType), but expected one of (\(allowedTypes.sorted().joined(separator: ", ")))", at: "\(path).reference")
+        }
+    }
+
+    /// The resource types a Reference element may point at, from its target profiles.
+    private func allowedTargetTypes(_ element: StructureElement) -> Set<String> {
+        var types: Set<String> = []
+        for type in element.types where type.typeName == "Reference" {
+            for profile in type.targetProfiles {
+                if let definition = definitions.definition(url: profile) {
+                    types.insert(definition.type)
+                } else if let last = profile.split(separator: "/").last {
+                    types.insert(String(last))
+                }
+            }
+        }
+        return types
+    }
+}
