@@ -29,7 +29,8 @@ public struct FHIRPathExpression: Sendable {
     ///
     /// - Parameters:
     ///   - resource: the JSON to evaluate on; its `resourceType` gives its type.
-    ///   - typeName: the FHIR type of `resource` when it is not a resource (such as `HumanName`).
+    ///   - typeName: the FHIR type of `resource` when it is not a resource (such as `HumanName`), or
+    ///     the path of a backbone element (such as `Bundle.entry`).
     ///   - rootResource: the outermost resource (a Bundle holding `resource`), for `%rootResource` and `resolve()`.
     ///   - environment: variables, clock, unit conversion and hooks.
     public func evaluate(

@@ -58,7 +58,6 @@ extension ValidationRun {
         var propertiesByChild: [String: [String]] = [:]
         for (key, _) in object {
             if isResourceRoot && key == "resourceType" { continue }
-            if key == "fhir_comments" { continue }
             let name = key.hasPrefix("_") ? String(key.dropFirst()) : key
             guard let child = Self.child(named: name, in: children) else {
                 report(.error, .structure, "Unrecognized property '\(key)'", at: "\(path).\(key)")
@@ -239,7 +238,7 @@ extension ValidationRun {
             checkBinding(value, typeName: typeName, binding: binding, path: path)
         }
         if options.checksInvariants, !element.constraints.isEmpty {
-            checkInvariants(value, typeName: typeName, constraints: element.constraints, path: path, companion: companion)
+            checkInvariants(value, typeName: typeName, elementPath: element.path, constraints: element.constraints, path: path, companion: companion)
         }
     }
 

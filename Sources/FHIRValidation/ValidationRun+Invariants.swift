@@ -9,7 +9,7 @@ extension ValidationRun {
 
     /// Evaluates each constraint on `value`; a constraint that evaluates to false is reported at
     /// its own severity, one that cannot be evaluated as a warning.
-    func checkInvariants(_ value: JSONValue, typeName: String, constraints: [ElementConstraint], path: String, companion: JSONObject?) {
+    func checkInvariants(_ value: JSONValue, typeName: String, elementPath: String, constraints: [ElementConstraint], path: String, companion: JSONObject?) {
         for constraint in constraints {
             guard !Self.nativelyChecked.contains(constraint.key), let text = constraint.expression else { continue }
             if constraint.isBestPractice && !options.reportsBestPractice { continue }
@@ -20,7 +20,7 @@ extension ValidationRun {
                 do {
                     let result = try expression.evaluate(
                         value,
-                        typeName: PrimitiveFormat.isPrimitive(typeName) || !validator.isResource(typeName) ? typeName : nil,
+                        typeName: Self.evaluationType(typeName: typeName, elementPath: elementPath, isResource: validator.isResource(typeName)),
                         rootResource: resourceStack.first,
                         environment: environment
                     )
@@ -33,6 +33,13 @@ extension ValidationRun {
                 }
             }
         }
+    }
+
+    /// The type invariants see the value as: its type, or for a backbone element its path.
+    static func evaluationType(typeName: String, elementPath: String, isResource: Bool) -> String? {
+        if isResource { return nil }
+        if (typeName == "BackboneElement" || typeName == "Element") && elementPath.contains(".") { return elementPath }
+        return typeName
     }
 
     /// Whether an invariant's result means "violated": exactly `false`. Empty results pass.

@@ -1,5 +1,6 @@
 import FHIRDefinitions
 import FHIRModel
+import Foundation
 
 extension ValidationRun {
     /// The checks particular to some datatypes: extensions against their definitions, references
@@ -14,6 +15,8 @@ extension ValidationRun {
             checkCodingInSystem(object, path: path)
         case "Quantity":
             checkQuantityUnit(object, path: path)
+        case "Attachment":
+            checkAttachmentSize(object, path: path)
         default:
             break
         }
@@ -29,6 +32,10 @@ extension ValidationRun {
         // Inside a complex extension, child extensions are identified by a relative URL.
         if !url.contains(":") { return }
         guard let definition = definitions.definition(url: url), !definition.snapshot.isEmpty else {
+            if Self.isCrossVersionExtension(url) {
+                report(.information, .informational, "The cross-version extension '\(url)' is recognised by its URL; its content was not validated", at: path)
+                return
+            }
             if isModifier {
                 report(.error, .structure, "The modifier extension '\(url)' is not known, and modifier extensions must be understood", at: path)
             } else if url.hasPrefix("http://hl7.org/fhir/StructureDefinition/") {
@@ -47,6 +54,23 @@ extension ValidationRun {
         activeProfiles.append(definition.url)
         defer { activeProfiles.removeLast() }
         validateAgainstRoot(object, definition: definition, path: path, modelPath: modelPath)
+    }
+
+    /// Whether `url` names one of the extensions that stand for an element of another FHIR
+    /// version (`http://hl7.org/fhir/5.0/StructureDefinition/extension-…`).
+    static func isCrossVersionExtension(_ url: String) -> Bool {
+        guard url.hasPrefix("http://hl7.org/fhir/"), let range = url.range(of: "/StructureDefinition/extension-") else { return false }
+        let version = url[url.index(url.startIndex, offsetBy: 20)..<range.lowerBound]
+        return version.count == 3 && version.dropFirst().first == "." && version.first?.isNumber == true
+    }
+
+    /// An Attachment's stated size must match its data.
+    private func checkAttachmentSize(_ object: JSONObject, path: String) {
+        guard let data = object["data"]?.stringValue, let sizeValue = object["size"]?.numberValue, let size = Int(sizeValue.text) else { return }
+        guard let decoded = Data(base64Encoded: data, options: .ignoreUnknownCharacters) else { return }
+        if decoded.count != size {
+            report(.error, .structure, "The stated attachment size \(size) does not match the size of its data, \(decoded.count) bytes", at: "\(path).size")
+        }
     }
 
     /// Whether the extension may be used on the element at `modelPath` (such as `Patient.extension`).
@@ -98,8 +122,10 @@ extension ValidationRun {
             guard let element = index.element(id: path) ?? definition.snapshot.first(where: { $0.path == path || $0.path == path + "[x]" }) else {
                 return result
             }
+            result.insert(path)
             if index.hasChildren(element.id) {
                 typeName = element.types.first?.typeName ?? "BackboneElement"
+                result.insert(path)
                 continue
             }
             guard let type = element.types.first?.typeName, let next = definitions.definition(forType: type) else { return result }
@@ -108,6 +134,7 @@ extension ValidationRun {
             typeName = type
         }
         result.insert(typeName)
+        result.insert(path)
         result.formUnion(ancestors(of: typeName))
         return result
     }
@@ -131,10 +158,12 @@ extension ValidationRun {
         var targetType: String?
         if reference.hasPrefix("#") {
             let id = String(reference.dropFirst())
-            guard let container = resourceStack.last else { return }
             if id.isEmpty { return }
-            let contained = container["contained"]?.arrayValue ?? []
-            guard let target = contained.first(where: { $0["id"]?.stringValue == id }) else {
+            // A contained resource may point at its siblings: look in every enclosing resource.
+            let target = resourceStack.reversed().lazy.compactMap { container in
+                (container["contained"]?.arrayValue ?? []).first { $0["id"]?.stringValue == id }
+            }.first
+            guard let target else {
                 report(.error, .structure, "The reference '\(reference)' does not resolve to a contained resource", at: "\(path).reference")
                 return
             }

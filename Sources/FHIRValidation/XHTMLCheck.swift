@@ -18,8 +18,27 @@ enum XHTMLCheck {
         for attribute in [" onclick=", " onload=", " onerror=", " onmouseover=", "javascript:"] where lower.contains(attribute) {
             return "narrative must not contain active content (\(attribute.trimmingCharacters(in: [" ", "="])))"
         }
+        if let entity = unknownEntity(in: text) {
+            return "the narrative uses the entity '&\(entity);', which XHTML does not define (use the character or a numeric reference)"
+        }
         guard trimmed.trimmingSuffixWhitespace().hasSuffix("</div>") || openingTag.hasSuffix("/") else {
             return "the narrative <div> is not closed with </div>"
+        }
+        return nil
+    }
+
+    /// The first named entity other than XML's five, if any.
+    private static func unknownEntity(in text: String) -> Substring? {
+        var rest = text[...]
+        while let ampersand = rest.firstIndex(of: "&") {
+            let after = rest[rest.index(after: ampersand)...]
+            guard let semicolon = after.firstIndex(of: ";") else { return nil }
+            let name = after[..<semicolon]
+            if !name.isEmpty, name.count < 32, name.allSatisfy({ $0.isLetter || $0.isNumber }), !name.hasPrefix("#"),
+               !["lt", "gt", "amp", "quot", "apos"].contains(name) {
+                return name
+            }
+            rest = after
         }
         return nil
     }

@@ -15,8 +15,14 @@ struct ModelNavigator: Sendable {
     }
 
     /// An element for a whole resource or a JSON value of a known type.
+    ///
+    /// `typeName` may also be the path of a backbone element (`Bundle.entry`): the element is then
+    /// a `BackboneElement` whose children are those the path defines.
     func root(_ json: JSONValue, typeName explicitType: String? = nil) -> FHIRPathElement {
         let typeName = explicitType ?? json["resourceType"]?.stringValue ?? "Object"
+        if let dot = typeName.firstIndex(of: "."), let type = model?.type(named: String(typeName[..<dot])), type.hasChildren(atPath: typeName) {
+            return FHIRPathElement(json: json, typeName: "BackboneElement", scope: ElementScope(typeName: type.name, path: typeName))
+        }
         return FHIRPathElement(json: json, typeName: typeName, scope: scope(forType: typeName))
     }
 
