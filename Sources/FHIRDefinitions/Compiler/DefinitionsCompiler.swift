@@ -2,8 +2,9 @@ public import Foundation
 import FHIRModel
 
 /// Compiles the specification's definitions package (hl7.fhir.r4.core, unpacked) into the compact
-/// files Kiln loads at run time: `manifest.json`, `types.json`, `search-parameters.json` and one
-/// `compartment-<code>.json` per compartment.
+/// files Kiln loads at run time: `manifest.json`, `types.json`, `search-parameters.json`, one
+/// `compartment-<code>.json` per compartment, and `structures/` with every StructureDefinition
+/// trimmed for ``StructureDefinitionRegistry``.
 ///
 /// ```swift
 /// let summary = try DefinitionsCompiler.compile(
@@ -16,6 +17,9 @@ public struct DefinitionsCompiler: Sendable {
     public static let constrainedDataTypes: Set<String> = ["SimpleQuantity", "MoneyQuantity"]
     /// The search parameter bundle's file name, looked for in the package and beside it.
     public static let searchParametersBundleName = "search-parameters.json"
+    /// The folder below the output that receives every StructureDefinition, trimmed (see
+    /// ``StructuresCompiler``).
+    public static let structuresFolderName = "structures"
 
     /// Compiles the package in `sourceDirectory` into `output`, taking the search parameters from
     /// the bundle `search-parameters.json` in the package or beside it.
@@ -33,7 +37,10 @@ public struct DefinitionsCompiler: Sendable {
         let parameters = try source.searchParameters(inBundle: bundle)
         let compartments = try source.compartments()
 
+        let structures = try StructuresCompiler.compile(packageDirectory: sourceDirectory, output: output.appendingPathComponent(structuresFolderName))
+
         let counts = [
+            "structureDefinitions": structures.count,
             "types": types.count,
             "resourceTypes": types.filter(\.isConcreteResource).count,
             "elements": types.reduce(0) { $0 + $1.elements.count },
@@ -68,6 +75,7 @@ public struct DefinitionsCompiler: Sendable {
         for file in files {
             try DefinitionsFile.write(file.bytes, to: output.appendingPathComponent(file.name))
         }
-        return Summary(output: output.path, package: package.name, counts: counts, fileSizes: files.map { ($0.name, $0.bytes.count) })
+        let sizes = files.map { ($0.name, $0.bytes.count) } + [("\(structuresFolderName)/", structures.bytes)]
+        return Summary(output: output.path, package: package.name, counts: counts, fileSizes: sizes)
     }
 }

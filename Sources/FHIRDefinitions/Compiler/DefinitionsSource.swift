@@ -61,7 +61,7 @@ struct DefinitionsSource {
     }
 
     /// The JSON files in the package whose names start with `prefix`, sorted.
-    private func files(prefix: String) throws -> [String] {
+    func files(prefix: String) throws -> [String] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
