@@ -19,6 +19,8 @@ struct ValidatorSuiteSetup {
         var urls: [String: String] = [:]
         var problem: Problem?
         for file in files {
+            // A canonical URL names a definition Kiln ships (US Core).
+            if file.hasPrefix("http://") || file.hasPrefix("https://") { continue }
             guard file.hasSuffix(".json") else {
                 problem = Problem(message: "the supporting file \(file) is XML, which Kiln does not read")
                 continue
@@ -32,10 +34,6 @@ struct ValidatorSuiteSetup {
             do {
                 let definition = try StructureDefinition(json: json)
                 urls[file] = definition.url
-                if definition.snapshot.isEmpty {
-                    problem = Problem(message: "the profile \(file) has no snapshot")
-                    continue
-                }
                 definitions.append(definition)
             } catch {
                 problem = Problem(message: "the supporting file \(file) is not a usable StructureDefinition: \(error)")
@@ -44,8 +42,26 @@ struct ValidatorSuiteSetup {
         self.profileURLs = urls
         if let problem {
             self.validator = .failure(problem)
-        } else {
-            self.validator = .success(Validator(definitions: LayeredDefinitions(definitions, over: FolderDefinitions.r4)))
+            return
         }
+        // Differential-only definitions get their snapshots, bases first.
+        var complete = definitions.filter { !$0.snapshot.isEmpty }
+        var pending = definitions.filter { $0.snapshot.isEmpty }
+        while !pending.isEmpty {
+            let layered = LayeredDefinitions(complete, over: FolderDefinitions.r4)
+            let pendingURLs = Set(pending.map(\.url))
+            guard let next = pending.firstIndex(where: { !pendingURLs.contains($0.baseDefinition ?? "") }) else {
+                self.validator = .failure(Problem(message: "the supporting profiles derive from each other in a circle"))
+                return
+            }
+            let definition = pending.remove(at: next)
+            do {
+                complete.append(try SnapshotGenerator { layered.definition(url: $0) }.generate(for: definition))
+            } catch {
+                self.validator = .failure(Problem(message: "the snapshot of \(definition.url) could not be generated: \(error.message)"))
+                return
+            }
+        }
+        self.validator = .success(Validator(definitions: LayeredDefinitions(complete, over: FolderDefinitions.r4)))
     }
 }
