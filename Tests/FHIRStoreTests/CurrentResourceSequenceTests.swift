@@ -1,0 +1,48 @@
+import FHIRAccess
+import FHIRModel
+import FHIRStore
+import Foundation
+import KilnTesting
+import Logging
+import Testing
+
+/// Listing every current resource of a type, page by page, against PostgreSQL.
+@Suite("Current resources of a type")
+struct CurrentResourceSequenceTests {
+    func write(_ type: String, _ id: String, version: Int64 = 1, at date: Date) -> ResourceVersionWrite {
+        let resource: JSONValue = ["resourceType": .string(type), "id": .string(id), "meta": ["versionId": .string(String(version))]]
+        return ResourceVersionWrite(resourceType: type, id: id, versionID: version, lastUpdated: date, method: version == 1 ? .create : .update, resource: resource)
+    }
+
+    @Test("Every current version of the type in id order across pages; deleted resources and other types left out")
+    func listsCurrentVersions() async throws {
+        let database = try await TestCluster.shared.makeDatabase()
+        try await TestCluster.withClient(database) { client in
+            let logger = Logger(label: "test")
+            try await Migrator().migrate(client: client, logger: logger)
+            let store = ResourceStore(client: client, logger: logger)
+            let now = Date()
+            let ids = (1...7).map { "sd-\($0)" }
+            try await store.withTransaction { transaction in
+                try await transaction.write(ids.map { write("StructureDefinition", $0, at: now) } + [write("Patient", "p-1", at: now)])
+            }
+            try await store.withTransaction { transaction in
+                try await transaction.write([
+                    write("StructureDefinition", "sd-2", version: 2, at: now),
+                    ResourceVersionWrite(deleting: "StructureDefinition", id: "sd-5", versionID: 2, lastUpdated: now),
+                ])
+            }
+            var listed: [StoredResource] = []
+            for try await resource in store.currentResources(ofType: "StructureDefinition", pageSize: 3) {
+                listed.append(resource)
+            }
+            #expect(listed.map(\.id) == ["sd-1", "sd-2", "sd-3", "sd-4", "sd-6", "sd-7"])
+            #expect(listed.first { $0.id == "sd-2" }?.versionID == 2)
+            #expect(listed.allSatisfy { !$0.isDeleted && $0.resourceType == "StructureDefinition" })
+            var none = 0
+            for try await _ in store.currentResources(ofType: "Observation") { none += 1 }
+            #expect(none == 0)
+        }
+        try await TestCluster.shared.dropDatabase(database)
+    }
+}
