@@ -9,16 +9,20 @@ public import PostgresNIO
 /// Builds Kiln's HTTP application: the FHIR routes under `/fhir` over a store.
 ///
 /// ```swift
-/// let application = KilnApplication.build(configuration: configuration, client: client, resourceTypes: types, logger: logger)
+/// let validation = try ValidationServices.loadDefault()
+/// let application = KilnApplication.build(configuration: configuration, client: client, resourceTypes: types, validation: validation, logger: logger)
 /// try await application.runService()
 /// ```
 public enum KilnApplication {
     /// The application. The caller owns `client` and runs it (it is also added as a service when
-    /// `runsClient` is true), and migrations run before the server accepts requests.
+    /// `runsClient` is true), and migrations run before the server accepts requests. `$validate`
+    /// is added to `operations`, and the StructureDefinitions stored in the database are
+    /// registered in `validation`'s registry before the server accepts requests.
     public static func build(
         configuration: ServerConfiguration,
         client: PostgresClient,
         resourceTypes: Set<String>,
+        validation: ValidationServices,
         access: any AccessController = AllowAllAccessController(),
         operations: OperationRegistry = OperationRegistry(),
         runsClient: Bool = true,
@@ -27,12 +31,17 @@ public enum KilnApplication {
         logger: Logger
     ) -> some ApplicationProtocol {
         let baseURL = BaseURL(configuration.fhirBaseURL(boundPort: configuration.port))
+        var operations = operations
+        operations.register(ValidateOperation(validation: validation))
+        let store = ResourceStore(client: client, logger: logger)
         let service = FHIRService(
-            store: ResourceStore(client: client, logger: logger),
+            store: store,
             resourceTypes: resourceTypes,
             access: access,
             limits: configuration.limits,
             operations: operations,
+            validation: validation,
+            validationPolicy: configuration.validation,
             baseURL: baseURL,
             logger: logger
         )
@@ -62,6 +71,9 @@ public enum KilnApplication {
             application.beforeServerStarts {
                 try await Migrator().migrate(client: client, logger: logger)
             }
+        }
+        application.beforeServerStarts {
+            try await validation.registerStoredDefinitions(from: store, logger: logger)
         }
         return application
     }

@@ -25,8 +25,10 @@ public struct TestServer: Sendable {
 
     /// Starts a server, runs `body` against it, and stops it and drops its database afterwards.
     /// `databaseConnections` sizes the server's pool (small for tests, which run many servers at once).
+    /// `validation` sets the write validation modes (the server's default unless given).
     public static func run<Result: Sendable>(
         limits: ServerLimits = .default,
+        validation: ValidationPolicy = .standard,
         databaseConnections: Int = 8,
         _ body: @Sendable (TestServer) async throws -> Result
     ) async throws -> Result {
@@ -38,9 +40,10 @@ public struct TestServer: Sendable {
         let client = PostgresClient(configuration: database.clientConfiguration, backgroundLogger: logger)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let application = KilnApplication.build(
-            configuration: ServerConfiguration(host: "127.0.0.1", port: 0, limits: limits),
+            configuration: ServerConfiguration(host: "127.0.0.1", port: 0, limits: limits, validation: validation),
             client: client,
             resourceTypes: Set(catalog.typeModel.resourceTypeNames),
+            validation: try ValidationServices.loadDefault(),
             onServerRunning: { port in portContinuation.yield(port) },
             logger: logger
         )

@@ -45,9 +45,12 @@ struct BundleProcessor {
             entries.append(try BundleEntryRequest(entry: entry, index: index, baseURL: service.baseURL, principal: request.principal, prefer: request.preferReturn))
         }
         try checkDistinctTargets(entries)
+        try validateEntries(&entries)
+        let validated = entries
         let responses = try await service.store.withTransaction { transaction in
-            try await runTransaction(entries, in: transaction)
+            try await runTransaction(validated, in: transaction)
         }
+        await service.registerWrittenDefinitions(responses)
         var responseEntries: [JSONValue] = []
         for (entry, response) in zip(entries, responses) {
             responseEntries.append(try responseEntry(response, for: entry))
@@ -64,6 +67,25 @@ struct BundleProcessor {
                 throw FHIRError.badRequest("Bundle.entry[\(first)] and \(entry.expression) both change \(type)/\(id); a transaction may change a resource once", code: .duplicate, expression: [entry.expression])
             }
             seen["\(type)/\(id)"] = entry.index
+        }
+    }
+
+    /// Validates the resource of every create and update entry before the transaction opens.
+    /// Entries that their type's mode rejects fail the whole transaction with 422, with the
+    /// issues of every such entry located at it (`Bundle.entry[2].resource.birthDate`).
+    private func validateEntries(_ entries: inout [BundleEntryRequest]) throws(FHIRError) {
+        var rejected: [OperationOutcomeIssue] = []
+        for position in entries.indices {
+            do {
+                entries[position].request = try service.validateBeforeTransaction(entries[position].request)
+            } catch {
+                let error = located(error, at: entries[position])
+                guard error.status == 422 else { throw error }
+                rejected += error.issues
+            }
+        }
+        if !rejected.isEmpty {
+            throw FHIRError(status: 422, issues: rejected)
         }
     }
 
@@ -133,7 +155,9 @@ struct BundleProcessor {
                         case .existing(let id):
                             responses[position] = try await service.existingResponse(type: type, id: id, request: entry.request, in: transaction)
                         case .new(let id):
-                            pendingCreates.append((position, try service.planCreate(type: type, id: id, body: entry.request.body, in: transaction)))
+                            let write = try service.planCreate(type: type, id: id, body: entry.request.body, in: transaction)
+                            entries[position].request.validationIssues = try service.validationIssues(of: entry.request, resource: try ResourceInput.resource(entry.request.body, expectedType: type), type: type)
+                            pendingCreates.append((position, write))
                         }
                     } else {
                         responses[position] = try await service.perform(entry.request, in: transaction)
@@ -145,7 +169,8 @@ struct BundleProcessor {
             if !pendingCreates.isEmpty {
                 try await transaction.write(pendingCreates.map(\.write))
                 for pending in pendingCreates {
-                    responses[pending.position] = service.writeResponse(pending.write.stored, status: 201, prefer: entries[pending.position].request.preferReturn, message: "Created")
+                    let request = entries[pending.position].request
+                    responses[pending.position] = service.writeResponse(pending.write.stored, status: 201, prefer: request.preferReturn, message: "Created", issues: request.validationIssues ?? [])
                 }
             }
         }
@@ -197,18 +222,33 @@ struct BundleProcessor {
         }
     }
 
-    /// The error with the entry named in its messages and expressions.
+    /// The error with the entry named in its messages and expressions: an expression into the
+    /// entry's resource (`Patient.birthDate`) becomes one into the Bundle
+    /// (`Bundle.entry[2].resource.birthDate`).
     private func located(_ error: FHIRError, at entry: BundleEntryRequest) -> FHIRError {
         var located = error
+        let resourceType = entry.request.route.resourceType
         located.issues = error.issues.map { issue in
             var issue = issue
             if !issue.diagnostics.hasPrefix("Bundle.entry[") {
                 issue.diagnostics = "\(entry.expression): \(issue.diagnostics)"
             }
-            if issue.expression.isEmpty { issue.expression = [entry.expression] }
+            if issue.expression.isEmpty {
+                issue.expression = [entry.expression]
+            } else if let resourceType {
+                issue.expression = issue.expression.map { Self.expression($0, inResourceOf: entry, type: resourceType) }
+            }
             return issue
         }
         return located
+    }
+
+    /// `expression`, rooted at a resource of `type`, rooted at the entry's resource instead.
+    static func expression(_ expression: String, inResourceOf entry: BundleEntryRequest, type: String) -> String {
+        guard expression.hasPrefix(type) else { return expression }
+        let rest = expression.dropFirst(type.count)
+        guard rest.isEmpty || rest.hasPrefix(".") || rest.hasPrefix("[") else { return expression }
+        return "\(entry.expression).resource\(rest)"
     }
 
     // MARK: Batch
@@ -223,9 +263,11 @@ struct BundleProcessor {
                     throw FHIRError.badRequest("\(entry.expression): a batch entry cannot itself be a batch or transaction")
                 }
                 if entry.request.method.isWrite {
+                    let validated = try service.validateBeforeTransaction(entry.request)
                     response = try await service.store.withTransaction { transaction in
-                        try await service.perform(entry.request, in: transaction)
+                        try await service.perform(validated, in: transaction)
                     }
+                    await service.registerWrittenDefinitions([response])
                 } else {
                     response = try await service.perform(entry.request, in: nil)
                 }

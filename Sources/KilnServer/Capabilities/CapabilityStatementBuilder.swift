@@ -9,6 +9,8 @@ struct CapabilityStatementBuilder {
     let resourceTypes: Set<String>
     /// The FHIR base URL.
     let baseURL: String
+    /// The operations registered; those that advertise themselves are listed under their types.
+    var operations = OperationRegistry()
 
     /// The type-level interactions ``FHIRService/perform(_:in:)`` implements for every type.
     static let typeInteractions = ["read", "vread", "update", "patch", "delete", "history-instance", "history-type", "create", "search-type"]
@@ -60,6 +62,10 @@ struct CapabilityStatementBuilder {
             entry["documentation"] = .string(parameter.documentation)
             return .object(entry)
         })
+        let advertised = operations.all.compactMap { $0 as? any CapabilityAdvertising }.filter { $0.isAdvertised(on: type) }
+        if !advertised.isEmpty {
+            resource["operation"] = .array(advertised.map { ["name": .string($0.name), "definition": .string($0.definitionURL)] })
+        }
         return .object(resource)
     }
 }

@@ -9,13 +9,16 @@ public struct ServerConfiguration: Sendable {
     public var baseURL: String?
     /// The limits.
     public var limits: ServerLimits
+    /// What writes do with resources that fail validation, by resource type.
+    public var validation: ValidationPolicy
 
     /// A configuration.
-    public init(host: String = "127.0.0.1", port: Int = 8080, baseURL: String? = nil, limits: ServerLimits = .default) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, baseURL: String? = nil, limits: ServerLimits = .default, validation: ValidationPolicy = .standard) {
         self.host = host
         self.port = port
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         self.limits = limits
+        self.validation = validation
     }
 
     /// The base URL of the FHIR endpoint (`…/fhir`) once the port is known.

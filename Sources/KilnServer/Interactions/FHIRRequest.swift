@@ -23,6 +23,9 @@ public struct FHIRRequest: Sendable {
     public var body: JSONValue?
     /// Who asks.
     public var principal: Principal
+    /// The validation issues of the body, once it has been validated for a write (before the
+    /// transaction opens); nil when it has not been validated yet.
+    var validationIssues: [OperationOutcomeIssue]?
 
     /// A request.
     public init(

@@ -19,6 +19,10 @@ public struct FHIRService: Sendable {
     public let limits: ServerLimits
     /// The operations (`$name`) the server answers.
     public let operations: OperationRegistry
+    /// The definitions and validator every write and `$validate` use.
+    public let validation: ValidationServices
+    /// The validation mode of each resource type for writes.
+    public let validationPolicy: ValidationPolicy
     /// The absolute URL of the FHIR base, e.g. `https://kiln.example.org/fhir`.
     public var baseURL: String { base.url }
     let base: BaseURL
@@ -31,6 +35,8 @@ public struct FHIRService: Sendable {
         access: any AccessController,
         limits: ServerLimits,
         operations: OperationRegistry = OperationRegistry(),
+        validation: ValidationServices,
+        validationPolicy: ValidationPolicy = .standard,
         baseURL: BaseURL,
         logger: Logger
     ) {
@@ -39,6 +45,8 @@ public struct FHIRService: Sendable {
         self.access = access
         self.limits = limits
         self.operations = operations
+        self.validation = validation
+        self.validationPolicy = validationPolicy
         self.base = baseURL
         self.logger = logger
     }
@@ -47,7 +55,7 @@ public struct FHIRService: Sendable {
     public func handle(_ request: FHIRRequest) async throws -> FHIRResponse {
         switch (request.route, request.method) {
         case (.metadata, .get), (.metadata, .head):
-            return FHIRResponse(status: 200, body: .json(CapabilityStatementBuilder(resourceTypes: resourceTypes, baseURL: baseURL).build()))
+            return FHIRResponse(status: 200, body: .json(CapabilityStatementBuilder(resourceTypes: resourceTypes, baseURL: baseURL, operations: operations).build()))
         case (.system, .post):
             return try await BundleProcessor(service: self).process(request)
         case (.operation, _):
@@ -55,9 +63,13 @@ public struct FHIRService: Sendable {
             return try await perform(request, in: nil)
         default:
             if request.method.isWrite {
-                return try await store.withTransaction { transaction in
-                    try await perform(request, in: transaction)
+                // Validation is CPU work on the body alone: done before a connection is taken.
+                let validated = try validateBeforeTransaction(request)
+                let response = try await store.withTransaction { transaction in
+                    try await perform(validated, in: transaction)
                 }
+                await registerWrittenDefinitions([response])
+                return response
             }
             return try await perform(request, in: nil)
         }

@@ -20,8 +20,9 @@ extension FHIRService {
             return try await existingResponse(type: type, id: id, request: request, in: transaction)
         case .new(let id):
             let write = try planCreate(type: type, id: id, body: request.body, in: transaction)
+            let issues = try validationIssues(of: request, resource: try ResourceInput.resource(request.body, expectedType: type), type: type)
             try await transaction.write([write])
-            return writeResponse(write.stored, status: 201, prefer: request.preferReturn, message: "Created")
+            return writeResponse(write.stored, status: 201, prefer: request.preferReturn, message: "Created", issues: issues)
         }
     }
 
@@ -74,6 +75,7 @@ extension FHIRService {
 
     /// Writes the next version of `type/id` after locking it and checking `If-Match`.
     func storeUpdate(type: String, id: String, resource: JSONObject, request: FHIRRequest, method: WriteMethod = .update, in transaction: StoreTransaction) async throws -> FHIRResponse {
+        let issues = try validationIssues(of: request, resource: resource, type: type)
         let current = try await transaction.lockForWrite(resourceType: type, id: id)
         try checkIfMatch(request.ifMatch, current: current, reference: "\(type)/\(id)")
         let versionID = (current?.versionID ?? 0) + 1
@@ -81,7 +83,7 @@ extension FHIRService {
         let write = ResourceVersionWrite(resourceType: type, id: id, versionID: versionID, lastUpdated: transaction.now, method: method, resource: stamped)
         try await transaction.write([write])
         let created = current == nil || current?.isDeleted == true
-        return writeResponse(write.stored, status: created ? 201 : 200, prefer: request.preferReturn, message: created ? "Created" : "Updated")
+        return writeResponse(write.stored, status: created ? 201 : 200, prefer: request.preferReturn, message: created ? "Created" : "Updated", issues: issues)
     }
 
     /// `PUT [type]?criteria`: update the one match, create when none, 412 when several.
@@ -127,11 +129,13 @@ extension FHIRService {
             throw FHIRError.unprocessable("A patch may not change the resource's resourceType or id")
         }
         let resource = try ResourceInput.resource(patched, expectedType: type)
+        // The patched result depends on the stored version, so it is validated here, under the row lock.
+        let issues = try validateWrite(.object(resource), type: type)
         let versionID = current.versionID + 1
         let stamped = ResourceStamp.stamp(resource, id: id, versionID: versionID, lastUpdated: transaction.now)
         let write = ResourceVersionWrite(resourceType: type, id: id, versionID: versionID, lastUpdated: transaction.now, method: .patch, resource: stamped)
         try await transaction.write([write])
-        return writeResponse(write.stored, status: 200, prefer: request.preferReturn, message: "Patched")
+        return writeResponse(write.stored, status: 200, prefer: request.preferReturn, message: "Patched", issues: issues)
     }
 
     /// `DELETE [type]/[id]`: writes a tombstone version; deleting what is absent or deleted succeeds too.
@@ -185,14 +189,16 @@ extension FHIRService {
         }
     }
 
-    /// The response to a successful write, shaped by `Prefer: return=`.
-    func writeResponse(_ stored: StoredResource, status: Int, prefer: PreferReturn?, message: String) -> FHIRResponse {
+    /// The response to a successful write, shaped by `Prefer: return=`; an OperationOutcome
+    /// carries the validation `issues` after the message.
+    func writeResponse(_ stored: StoredResource, status: Int, prefer: PreferReturn?, message: String, issues: [OperationOutcomeIssue] = []) -> FHIRResponse {
         var response = resourceResponse(stored, status: status, withLocation: true)
         switch prefer ?? .representation {
         case .representation: break
         case .minimal: response.body = .none
         case .operationOutcome:
-            response.body = .json(OperationOutcome.information("\(message) \(stored.reference) (version \(stored.versionID))"))
+            let summary = OperationOutcomeIssue(severity: .information, code: .informational, diagnostics: "\(message) \(stored.reference) (version \(stored.versionID))")
+            response.body = .json(OperationOutcome.json([summary] + issues))
         }
         return response
     }

@@ -50,4 +50,7 @@ public struct OperationRegistry: Sendable {
 
     /// The registered names, sorted.
     public var names: [String] { operations.keys.sorted() }
+
+    /// The registered operations, sorted by name.
+    public var all: [any FHIROperation] { names.compactMap { operations[$0] } }
 }

@@ -26,15 +26,31 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
+    @Option(help: "Validation of written resources for every type: reject, warn or off. Default: $KILN_VALIDATION, else reject for Patient, Observation, DiagnosticReport, Consent and Provenance and warn for the other types.")
+    var validation: String?
+
     @OptionGroup var database: DatabaseOptions
+
+    /// The validation policy from `--validation`, `KILN_VALIDATION` or the default.
+    func validationPolicy() throws -> ValidationPolicy {
+        let (source, text) = validation.map { ("--validation", $0) }
+            ?? ("KILN_VALIDATION", ProcessInfo.processInfo.environment["KILN_VALIDATION"] ?? "")
+        guard !text.isEmpty else { return .standard }
+        guard let mode = ValidationMode(rawValue: text) else {
+            throw ValidationError("\(source) must be reject, warn or off, not '\(text)'")
+        }
+        return ValidationPolicy(defaultMode: mode)
+    }
 
     func run() async throws {
         var logger = Logger(label: "kiln")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let catalog = try DefinitionsCatalog.loadDefault(explicitDirectory: profilesDirectory)
         let resourceTypes = Set(catalog.typeModel.resourceTypeNames)
+        let validationServices = try ValidationServices.loadDefault(profilesDirectory: profilesDirectory)
+        let policy = try validationPolicy()
         let (databaseConfiguration, lease) = try await database.connect(logger: logger)
-        let configuration = ServerConfiguration(host: host, port: port, baseURL: baseURL)
+        let configuration = ServerConfiguration(host: host, port: port, baseURL: baseURL, validation: policy)
         logger.info("Starting Kiln", metadata: [
             "version": "\(KilnVersion.current)",
             "listen": "\(host):\(port)",
@@ -43,12 +59,14 @@ struct ServeCommand: AsyncParsableCommand {
             "embeddedCluster": "\(lease.map { $0.startedByThisLease ? "started" : "attached" } ?? "no")",
             "resourceTypes": "\(resourceTypes.count)",
             "maximumBodySize": "\(configuration.limits.maximumBodySize)",
+            "validation": "\(policy)",
         ])
         let client = PostgresClient(configuration: databaseConfiguration.clientConfiguration, backgroundLogger: logger)
         let application = KilnApplication.build(
             configuration: configuration,
             client: client,
             resourceTypes: resourceTypes,
+            validation: validationServices,
             onServerRunning: { port in
                 let base = configuration.baseURL ?? "http://\(configuration.host):\(port)"
                 // Written straight to the file descriptor, unbuffered: scripts wait for this line.

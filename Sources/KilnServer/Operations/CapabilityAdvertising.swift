@@ -1,0 +1,15 @@
+/// An operation the CapabilityStatement lists under the resource types it is invoked on.
+public protocol CapabilityAdvertising: FHIROperation {
+    /// The canonical URL of the operation's OperationDefinition.
+    var definitionURL: String { get }
+    /// Whether the operation is listed under `resourceType`.
+    func isAdvertised(on resourceType: String) -> Bool
+}
+
+extension ValidateOperation: CapabilityAdvertising {
+    /// ``ValidateOperation/definitionURL``.
+    public var definitionURL: String { Self.definitionURL }
+
+    /// Every resource type can be validated.
+    public func isAdvertised(on resourceType: String) -> Bool { true }
+}

@@ -1,0 +1,90 @@
+import FHIRAccess
+import FHIRDefinitions
+import FHIRModel
+import FHIRStore
+import FHIRValidation
+import Logging
+
+extension FHIRService {
+    /// `request` with its body validated when it is a create or an update (conditional or not),
+    /// ready for ``perform(_:in:)``; other requests are returned as they are. Runs before the
+    /// transaction opens. Throws 422 for a resource its type's mode rejects or an unusable
+    /// StructureDefinition, and the 400 or 404 the write itself would give for a malformed body
+    /// or an unknown type.
+    func validateBeforeTransaction(_ request: FHIRRequest) throws(FHIRError) -> FHIRRequest {
+        guard request.validationIssues == nil, let type = Self.typeWrittenFromBody(request) else { return request }
+        try checkResourceType(type)
+        let resource = try ResourceInput.resource(request.body, expectedType: type)
+        var validated = request
+        validated.validationIssues = try validateWrite(.object(resource), type: type)
+        return validated
+    }
+
+    /// The resource type a create or update writes from its body; nil for other requests
+    /// (a patch is validated once the patch is applied, inside the transaction).
+    static func typeWrittenFromBody(_ request: FHIRRequest) -> String? {
+        switch (request.route, request.method) {
+        case (.type(let type), .post), (.type(let type), .put), (.instance(let type, _), .put): type
+        default: nil
+        }
+    }
+
+    /// The validation issues of the resource `request` writes: found before the transaction,
+    /// or now when the request was not validated yet.
+    func validationIssues(of request: FHIRRequest, resource: JSONObject, type: String) throws(FHIRError) -> [OperationOutcomeIssue] {
+        if let issues = request.validationIssues { return issues }
+        return try validateWrite(.object(resource), type: type)
+    }
+
+    /// Validates a resource about to be stored as `type` in the type's ``ValidationMode`` and
+    /// returns the issues to report. A StructureDefinition must give a snapshot in every mode.
+    ///
+    /// - Throws: 422 with every issue when the mode is `reject` and there are errors.
+    func validateWrite(_ resource: JSONValue, type: String) throws(FHIRError) -> [OperationOutcomeIssue] {
+        _ = try validation.checkStructureDefinition(resource)
+        let mode = validationPolicy.mode(for: type)
+        guard mode != .off else { return [] }
+        let outcome = validation.validator.validate(resource)
+        if mode == .reject && outcome.hasErrors {
+            throw FHIRError(status: 422, issues: outcome.issues)
+        }
+        if !outcome.issues.isEmpty {
+            logger.info("Validation issues in a \(type) being stored", metadata: [
+                "mode": "\(mode.rawValue)",
+                "errors": "\(outcome.errors.count)",
+                "warnings": "\(outcome.warnings.count)",
+                "issues": "\(outcome.issues.map { "\($0.expression.first ?? type): \($0.diagnostics)" }.joined(separator: " | "))",
+            ])
+        }
+        return outcome.issues
+    }
+
+    /// Registers in the live registry the StructureDefinitions that committed writes stored, so
+    /// that later writes and `$validate` can use them as profiles. A definition that cannot be
+    /// registered is logged; the write stands.
+    func registerWrittenDefinitions(_ responses: [FHIRResponse]) async {
+        for response in responses where response.status < 300 {
+            guard let location = response.location, let version = definitionVersion(at: location) else { continue }
+            let (id, versionID) = (version.id, version.versionID)
+            do {
+                var resource = try response.bodyJSON()
+                if resource?["resourceType"]?.stringValue != "StructureDefinition" {
+                    resource = try await store.read(resourceType: "StructureDefinition", id: id, versionID: versionID, filter: .unrestricted)?.json()
+                }
+                guard let resource else { continue }
+                try validation.registry.register(json: resource)
+            } catch {
+                logger.warning("A stored StructureDefinition could not be registered", metadata: ["id": "\(id)", "error": "\(error)"])
+            }
+        }
+    }
+
+    /// The id and version of a StructureDefinition version URL under this server's base.
+    private func definitionVersion(at location: String) -> (id: String, versionID: Int64)? {
+        let prefix = "\(baseURL)/StructureDefinition/"
+        guard location.hasPrefix(prefix) else { return nil }
+        let parts = location.dropFirst(prefix.count).split(separator: "/")
+        guard parts.count == 3, parts[1] == "_history", let versionID = Int64(parts[2]) else { return nil }
+        return (String(parts[0]), versionID)
+    }
+}

@@ -1,0 +1,26 @@
+import FHIRDefinitions
+import FHIRModel
+public import FHIRStore
+public import Logging
+
+extension ValidationServices {
+    /// Registers every StructureDefinition stored in the database (current versions), so that
+    /// profiles POSTed before a restart, or through another node, are known. Definitions that
+    /// cannot be registered are logged and skipped.
+    public func registerStoredDefinitions(from store: ResourceStore, logger: Logger) async throws {
+        var resources: [JSONValue] = []
+        for try await stored in store.currentResources(ofType: "StructureDefinition") {
+            do {
+                if let json = try stored.json() { resources.append(json) }
+            } catch {
+                logger.warning("A stored StructureDefinition is not readable JSON", metadata: ["id": "\(stored.id)", "error": "\(error)"])
+            }
+        }
+        guard !resources.isEmpty else { return }
+        let problems = register(structureDefinitions: resources)
+        for problem in problems {
+            logger.warning("A stored StructureDefinition could not be registered", metadata: ["error": "\(problem.message)"])
+        }
+        logger.info("Registered stored StructureDefinitions", metadata: ["registered": "\(resources.count - problems.count)", "failed": "\(problems.count)"])
+    }
+}
