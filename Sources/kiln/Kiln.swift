@@ -14,6 +14,7 @@ struct Kiln: AsyncParsableCommand {
             DatabaseCommand.self,
             DefinitionsCommand.self,
             FHIRPathCommand.self,
+            ValidateCommand.self,
             UCUMCommand.self,
             BenchCommand.self,
         ]
