@@ -210,8 +210,13 @@ extension ValidationRun {
             }
         } else if typeName == "Resource" || validator.isResource(typeName) {
             guard let value = item.value else { return }
-            let profiles = element.types.flatMap(\.profiles)
-            validateResource(value, path: item.path, profiles: profiles, isTopLevel: false)
+            let resourceType = value["resourceType"]?.stringValue ?? ""
+            let candidates = element.types
+                .filter { $0.typeName == resourceType || $0.typeName == "Resource" || $0.typeName == "DomainResource" }
+                .flatMap(\.profiles)
+            // Any one of the type's profiles suffices: validate against the first it conforms to.
+            let chosen = candidates.count > 1 ? (candidates.first { validator.conforms(value, toProfile: $0) } ?? candidates[0]) : candidates.first
+            validateResource(value, path: item.path, profiles: chosen.map { [$0] } ?? [], isTopLevel: false)
             return
         } else {
             guard let object = item.value?.objectValue else {
@@ -233,6 +238,9 @@ extension ValidationRun {
         }
         if let pattern = element.pattern, !FixedValueMatcher.matches(value, pattern: pattern.value) {
             report(.error, .value, "The value does not match the required pattern \(FixedValueMatcher.describe(pattern.value))", at: path)
+        }
+        if element.minValue != nil || element.maxValue != nil {
+            checkLimits(value, typeName: typeName, element: element, path: path)
         }
         if options.checksBindings, let binding = element.binding {
             checkBinding(value, typeName: typeName, binding: binding, path: path)

@@ -36,10 +36,9 @@ extension ValidationRun {
                 report(.information, .informational, "The cross-version extension '\(url)' is recognised by its URL; its content was not validated", at: path)
                 return
             }
+            // Kiln's policy: what it does not know is a warning, never an error.
             if isModifier {
-                report(.error, .structure, "The modifier extension '\(url)' is not known, and modifier extensions must be understood", at: path)
-            } else if url.hasPrefix("http://hl7.org/fhir/StructureDefinition/") {
-                report(.error, .structure, "The extension '\(url)' is not a FHIR R4 extension", at: path)
+                report(.warning, .structure, "The modifier extension '\(url)' is not known: it may change the meaning of this element, and its content was not validated", at: path)
             } else {
                 report(.warning, .structure, "The extension '\(url)' is not known; its content was not validated", at: path)
             }
@@ -205,8 +204,11 @@ extension ValidationRun {
             for profile in type.targetProfiles {
                 if let definition = definitions.definition(url: profile) {
                     types.insert(definition.type)
-                } else if let last = profile.split(separator: "/").last {
+                } else if profile.hasPrefix("http://hl7.org/fhir/StructureDefinition/"), let last = profile.split(separator: "/").last {
                     types.insert(String(last))
+                } else {
+                    // An unknown target profile: Kiln cannot tell which types it allows.
+                    types.insert("Resource")
                 }
             }
         }
