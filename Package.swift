@@ -127,6 +127,7 @@ let package = Package(
                 "FHIRDefinitions",
                 "FHIRPath",
                 "FHIRStore",
+                "FHIRValidation",
                 "KilnTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -7,7 +7,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks (not tests): the server against raw PostgreSQL, and FHIRPath against fhirpathpy.",
-        subcommands: [ServerBenchCommand.self, FHIRPathBenchCommand.self],
+        subcommands: [ServerBenchCommand.self, FHIRPathBenchCommand.self, ValidationBenchCommand.self],
         defaultSubcommand: ServerBenchCommand.self
     )
 }
