@@ -20,6 +20,20 @@ final class FolderDefinitions: StructureDefinitionProvider, Sendable {
     /// The R4 core package's StructureDefinitions, indexed once per process.
     static let r4: FolderDefinitions = FolderDefinitions(folder: TestPaths.fhirData.appendingPathComponent("r4-core/package"))
 
+    /// US Core 6.1.0's profiles and extensions over R4.
+    static let usCore: LayeredDefinitions = {
+        let folder = TestPaths.fhirData.appendingPathComponent("us-core/6.1.0/package")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var definitions: [StructureDefinition] = []
+        for name in names where name.hasPrefix("StructureDefinition-") && name.hasSuffix(".json") {
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)),
+                  let json = try? JSONParser().parse(Array(data)),
+                  let definition = try? StructureDefinition(json: json) else { continue }
+            definitions.append(definition)
+        }
+        return LayeredDefinitions(definitions, over: r4)
+    }()
+
     init(folder: URL) {
         var files: [String: URL] = [:]
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -57,6 +71,16 @@ struct LayeredDefinitions: StructureDefinitionProvider {
         let key = url.split(separator: "|").first.map(String.init) ?? url
         return added[key] ?? base.definition(url: url)
     }
+}
+
+/// The first resource of an NDJSON sample file that satisfies `predicate`.
+func sample(_ file: String, where predicate: (JSONValue) -> Bool = { _ in true }) throws -> JSONValue {
+    let data = try Data(contentsOf: TestPaths.fhirData.appendingPathComponent(file))
+    for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
+        let resource = try JSONParser().parse(Array(line))
+        if predicate(resource) { return resource }
+    }
+    throw CocoaError(.fileReadCorruptFile)
 }
 
 /// Parses JSON text for a test.
