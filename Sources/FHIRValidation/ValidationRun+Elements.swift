@@ -59,7 +59,7 @@ extension ValidationRun {
         for (key, _) in object {
             if isResourceRoot && key == "resourceType" { continue }
             let name = key.hasPrefix("_") ? String(key.dropFirst()) : key
-            guard let child = Self.child(named: name, in: children) else {
+            guard let child = definingIndex.child(of: definingElement.id, propertyName: name) else {
                 report(.error, .structure, "Unrecognized property '\(key)'", at: "\(path).\(key)")
                 continue
             }
@@ -113,7 +113,7 @@ extension ValidationRun {
     private func collectItems(_ object: JSONObject, propertyName: String, element: StructureElement, path: String) -> [ElementItem] {
         guard var typeName = Self.selectedType(of: element, propertyName: propertyName) else { return [] }
         // R4 types a resource's id as string; its lexical rule is that of id.
-        if element.base?.path == "Resource.id" || (element.base == nil && element.path.split(separator: ".").count == 2 && element.name == "id" && isResourcePath(element.path)) {
+        if propertyName == "id", element.base?.path == "Resource.id" || (element.base == nil && isResourcePath(element.path)) {
             typeName = "id"
         }
         let value = object[propertyName]
@@ -176,8 +176,8 @@ extension ValidationRun {
     }
 
     private func isResourcePath(_ path: String) -> Bool {
-        guard let root = path.split(separator: ".").first else { return false }
-        return validator.isResource(String(root))
+        guard let dot = path.firstIndex(of: "."), path[path.index(after: dot)...] == "id" else { return false }
+        return validator.isResource(String(path[..<dot]))
     }
 
     /// Reports occurrences outside the element's cardinality.

@@ -49,15 +49,6 @@ extension ValidationRun {
         if case .boolean(false) = result[0].systemValue { return true }
         return false
     }
-
-    /// The environment invariants run in: memberOf() through the terminology, conformsTo()
-    /// through this validator.
-    var environment: FHIRPathEnvironment {
-        FHIRPathEnvironment(
-            terminology: validator.terminology.map { MemberOfAdapter(checker: $0) },
-            profileValidator: ConformsToAdapter(validator: validator)
-        )
-    }
 }
 
 /// Answers FHIRPath's memberOf() with a ``CodeChecker``.

@@ -45,7 +45,7 @@ final class FolderDefinitions: StructureDefinitionProvider, Sendable {
     }
 
     func definition(url: String) -> StructureDefinition? {
-        let key = url.split(separator: "|").first.map(String.init) ?? url
+        let key = url.firstIndex(of: "|").map { String(url[..<$0]) } ?? url
         if let definition = loaded.withLock({ $0[key] }) { return definition }
         guard let file = files[key], let data = try? Data(contentsOf: file),
               let json = try? JSONParser().parse(Array(data)),
@@ -68,7 +68,7 @@ struct LayeredDefinitions: StructureDefinitionProvider {
     }
 
     func definition(url: String) -> StructureDefinition? {
-        let key = url.split(separator: "|").first.map(String.init) ?? url
+        let key = url.firstIndex(of: "|").map { String(url[..<$0]) } ?? url
         return added[key] ?? base.definition(url: url)
     }
 }
