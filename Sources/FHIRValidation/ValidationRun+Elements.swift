@@ -88,7 +88,8 @@ extension ValidationRun {
             guard !items.isEmpty else { continue }
             let childModelPath = modelPath + "." + child.name
             for item in items {
-                validateItem(item, element: child, index: definingIndex, modelPath: childModelPath)
+                // The model path names the chosen type of a choice (`Observation.valueQuantity`).
+                validateItem(item, element: child, index: definingIndex, modelPath: child.isChoice ? modelPath + "." + item.propertyName : childModelPath)
             }
             let slices = definingIndex.slices(of: child.id)
             if !slices.isEmpty || child.slicing != nil {

@@ -118,10 +118,22 @@ extension ValidationRun {
         for part in parts.dropFirst() {
             path += "." + part
             let index = validator.cache.index(of: definition)
-            guard let element = index.element(id: path) ?? definition.snapshot.first(where: { $0.path == path || $0.path == path + "[x]" }) else {
-                return result
+            var chosenType: String?
+            var element = index.element(id: path) ?? definition.snapshot.first(where: { $0.path == path })
+            if element == nil, let parent = index.element(id: String(path[..<(path.lastIndex(of: ".") ?? path.endIndex)])),
+               let choice = index.child(of: parent.id, propertyName: part), choice.isChoice {
+                element = choice
+                chosenType = Self.selectedType(of: choice, propertyName: part)
+                path = choice.path
             }
+            guard let element else { return result }
             result.insert(path)
+            if let chosenType, let next = definitions.definition(forType: chosenType) {
+                definition = next
+                path = chosenType
+                typeName = chosenType
+                continue
+            }
             if index.hasChildren(element.id) {
                 typeName = element.types.first?.typeName ?? "BackboneElement"
                 result.insert(path)
