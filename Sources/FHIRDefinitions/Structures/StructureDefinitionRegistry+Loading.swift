@@ -1,5 +1,5 @@
 import FHIRModel
-public import Foundation
+import Foundation
 import Synchronization
 
 extension StructureDefinitionRegistry {

@@ -8,13 +8,14 @@ struct DefinitionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "definitions",
         abstract: "Compile and inspect the FHIR definitions Kiln runs on.",
-        subcommands: [Compile.self, Show.self]
+        subcommands: [Compile.self, Show.self, Snapshot.self, Profiles.self]
     )
 
-    /// `kiln definitions compile`: reads the hl7.fhir.r4.core package and writes `fhir-profiles/r4`.
+    /// `kiln definitions compile`: reads the hl7.fhir.r4.core package and writes `fhir-profiles/r4`,
+    /// then the US Core profiles Kiln ships into `fhir-profiles/us-core`.
     struct Compile: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Compile the hl7.fhir.r4.core package into the compact files Kiln loads."
+            abstract: "Compile the hl7.fhir.r4.core package (and the shipped US Core profiles) into the compact files Kiln loads."
         )
 
         @Option(help: "The unpacked hl7.fhir.r4.core package directory.")
@@ -26,6 +27,15 @@ struct DefinitionsCommand: ParsableCommand {
         @Option(help: "The directory to write the compiled files to.")
         var output = "fhir-profiles/r4"
 
+        @Option(help: "The unpacked hl7.fhir.us.core 6.1.0 package directory.")
+        var usCoreSource = "../shared/fhir-data/us-core/6.1.0/package"
+
+        @Option(help: "The directory to write the shipped US Core profiles to.")
+        var usCoreOutput = "fhir-profiles/us-core"
+
+        @Flag(help: "Compile the R4 definitions only, not the US Core profiles.")
+        var skipUSCore = false
+
         func run() throws {
             let summary = try DefinitionsCompiler.compile(
                 sourceDirectory: URL(fileURLWithPath: source),
@@ -33,6 +43,13 @@ struct DefinitionsCommand: ParsableCommand {
                 output: URL(fileURLWithPath: output)
             )
             print(summary)
+            guard !skipUSCore else { return }
+            let usCore = try StructuresCompiler.compile(
+                packageDirectory: URL(fileURLWithPath: usCoreSource),
+                output: URL(fileURLWithPath: usCoreOutput),
+                selecting: StructuresCompiler.shippedUSCoreProfiles
+            )
+            print(usCore)
         }
     }
 
