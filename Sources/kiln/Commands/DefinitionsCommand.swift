@@ -73,6 +73,15 @@ struct DefinitionsCommand: ParsableCommand {
             print("  search parameters: \(catalog.searchParameters.count)")
             print("  compartments: \(catalog.compartments.map(\.code).joined(separator: ", "))")
             print("  loaded in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
+
+            let registry = StructureDefinitionRegistry(directory: StructureDefinitionRegistry.profilesRoot(containing: directory))
+            let usCorePatient = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient"
+            let first = clock.measure { _ = registry.definition(url: usCorePatient) }
+            let generated = clock.measure { _ = registry.definition(url: "https://kiln.dev/fhir/StructureDefinition/lab-observation") }
+            print("  structure definitions: \(registry.summaries.count), \(registry.summaries.filter(\.isProfile).count) of them profiles or extensions")
+            print("  first lookup (us-core-patient) in \(first.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 1))))")
+            print("  first lookup of a differential-only profile (lab-observation, snapshot generated) in \(generated.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 1))))")
+            for problem in registry.problems { print("  problem: \(problem.message)") }
         }
     }
 }
