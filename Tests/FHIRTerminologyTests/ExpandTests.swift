@@ -12,7 +12,7 @@ struct ExpandTests {
         #expect(expansion.contains.first?.display == "Male")
     }
 
-    @Test("filter keeps codes whose display or code holds every word, case-insensitively")
+    @Test("filter keeps codes that start with it or whose display holds every word, case-insensitively")
     func filter() throws {
         let expansion = try TestTerminology.shipped().expand(valueSetURL: "http://hl7.org/fhir/ValueSet/administrative-gender", options: ExpansionOptions(filter: "FEM"))
         #expect(expansion.contains.map(\.code) == ["female"])

@@ -120,11 +120,12 @@ struct ValueSetExpander {
         return result
     }
 
-    /// Whether a code passes the text filter: every word appears in its display or its code.
+    /// Whether a code passes the text filter: its code starts with the filter, or every word of
+    /// the filter appears in its display.
     private func accepts(_ code: String, _ display: String?, _ apply: Bool) -> Bool {
         guard apply, !terms.isEmpty else { return true }
+        if terms.count == 1, code.lowercased().hasPrefix(terms[0]) { return true }
         let haystack = (display ?? "").lowercased()
-        let lowerCode = code.lowercased()
-        return terms.allSatisfy { haystack.contains($0) || lowerCode.contains($0) }
+        return terms.allSatisfy { haystack.contains($0) }
     }
 }

@@ -1,6 +1,7 @@
 /// How to expand a value set.
 public struct ExpansionOptions: Sendable {
-    /// Keep only codes whose display or code contains every word of this text (case-insensitive).
+    /// Keep only codes that start with this text or whose display contains every word of it
+    /// (case-insensitive).
     public var filter: String?
     /// The page size; nil for every code (at most ``TerminologyLimits/maximumExpansionSize``).
     public var count: Int?

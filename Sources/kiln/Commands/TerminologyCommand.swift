@@ -129,7 +129,7 @@ struct TerminologyCommand: ParsableCommand {
         @Argument(help: "The value set's canonical URL.")
         var url: String
 
-        @Option(help: "Keep only codes whose display or code contains these words.")
+        @Option(help: "Keep only codes that start with this text or whose display contains its words.")
         var filter: String?
 
         @Option(help: "The number of codes to print.")
