@@ -45,9 +45,14 @@ public final class CodeSystemIndex: Sendable {
             positions[concept.code] = index
         }
         self.positions = positions
+        // Case-insensitive lookups try the code as given, upper-cased and lower-cased; only
+        // mixed-case codes need a folded map of their own.
         var folded: [String: Int] = [:]
         if !caseSensitive {
-            for (index, concept) in concepts.enumerated() { folded[concept.code.lowercased()] = folded[concept.code.lowercased()] ?? index }
+            for (index, concept) in concepts.enumerated() where Self.isMixedCase(concept.code) {
+                let key = concept.code.lowercased()
+                if folded[key] == nil { folded[key] = index }
+            }
         }
         self.foldedPositions = folded
         var parentLists = parents
@@ -68,8 +73,24 @@ public final class CodeSystemIndex: Sendable {
     /// The position of `code`, honouring case sensitivity.
     public func position(of code: String) -> Int? {
         if let exact = positions[code] { return exact }
-        if !caseSensitive { return foldedPositions[code.lowercased()] }
-        return nil
+        guard !caseSensitive else { return nil }
+        let lower = code.lowercased()
+        return positions[code.uppercased()] ?? positions[lower] ?? foldedPositions[lower]
+    }
+
+    /// Whether `code` has both upper- and lower-case letters (or letters outside ASCII).
+    private static func isMixedCase(_ code: String) -> Bool {
+        var upper = false
+        var lower = false
+        for byte in code.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): upper = true
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): lower = true
+            case 0x80...: return true
+            default: break
+            }
+        }
+        return upper && lower
     }
 
     /// The concept with `code`.
