@@ -110,6 +110,7 @@ let package = Package(
                 "FHIRModel",
                 "FHIRDefinitions",
                 "FHIRStore",
+                "FHIRTerminology",
                 "KilnServer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -128,6 +129,8 @@ let package = Package(
                 "FHIRPath",
                 "FHIRStore",
                 "FHIRValidation",
+                "FHIRTerminology",
+                "KilnServer",
                 "KilnTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -193,7 +196,7 @@ let package = Package(
         .testTarget(
             name: "KilnServerTests",
             dependencies: [
-                "FHIRModel", "FHIRDefinitions", "FHIRStore", "KilnServer", "KilnTesting",
+                "FHIRModel", "FHIRDefinitions", "FHIRStore", "FHIRTerminology", "KilnServer", "KilnTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -15,6 +15,7 @@ struct Kiln: AsyncParsableCommand {
             DefinitionsCommand.self,
             FHIRPathCommand.self,
             UCUMCommand.self,
+            TerminologyCommand.self,
             BenchCommand.self,
         ]
     )

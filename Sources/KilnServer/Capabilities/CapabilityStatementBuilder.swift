@@ -9,6 +9,18 @@ struct CapabilityStatementBuilder {
     let resourceTypes: Set<String>
     /// The FHIR base URL.
     let baseURL: String
+    /// The names of the registered operations (without `$`).
+    var operations: [String] = []
+
+    /// The canonical OperationDefinitions of the standard operations Kiln may register.
+    static let operationDefinitions: [String: String] = [
+        "lookup": "http://hl7.org/fhir/OperationDefinition/CodeSystem-lookup",
+        "validate-code": "http://hl7.org/fhir/OperationDefinition/ValueSet-validate-code",
+        "expand": "http://hl7.org/fhir/OperationDefinition/ValueSet-expand",
+        "subsumes": "http://hl7.org/fhir/OperationDefinition/CodeSystem-subsumes",
+        "translate": "http://hl7.org/fhir/OperationDefinition/ConceptMap-translate",
+        "validate": "http://hl7.org/fhir/OperationDefinition/Resource-validate",
+    ]
 
     /// The type-level interactions ``FHIRService/perform(_:in:)`` implements for every type.
     static let typeInteractions = ["read", "vread", "update", "patch", "delete", "history-instance", "history-type", "create", "search-type"]
@@ -37,6 +49,11 @@ struct CapabilityStatementBuilder {
         rest["mode"] = "server"
         rest["resource"] = .array(resourceTypes.sorted().map(resource))
         rest["interaction"] = .array(Self.systemInteractions.map { ["code": .string($0)] })
+        if !operations.isEmpty {
+            rest["operation"] = .array(operations.map { name in
+                ["name": .string(name), "definition": .string(Self.operationDefinitions[name] ?? "\(baseURL)/OperationDefinition/\(name)")]
+            })
+        }
         statement["rest"] = [.object(rest)]
         return .object(statement)
     }

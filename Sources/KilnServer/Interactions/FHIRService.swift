@@ -47,7 +47,7 @@ public struct FHIRService: Sendable {
     public func handle(_ request: FHIRRequest) async throws -> FHIRResponse {
         switch (request.route, request.method) {
         case (.metadata, .get), (.metadata, .head):
-            return FHIRResponse(status: 200, body: .json(CapabilityStatementBuilder(resourceTypes: resourceTypes, baseURL: baseURL).build()))
+            return FHIRResponse(status: 200, body: .json(CapabilityStatementBuilder(resourceTypes: resourceTypes, baseURL: baseURL, operations: operations.names).build()))
         case (.system, .post):
             return try await BundleProcessor(service: self).process(request)
         case (.operation, _):
