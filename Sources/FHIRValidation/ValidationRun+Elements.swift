@@ -208,6 +208,9 @@ extension ValidationRun {
             }
             if let companion = item.companion {
                 validatePrimitiveExtensions(companion, typeName: typeName, path: item.path, modelPath: modelPath)
+                if item.value == nil, options.checksBindings, let binding = element.binding, binding.strength == .required, validator.terminology != nil {
+                    report(.error, .codeInvalid, "No code provided, and a code is required from the value set '\(binding.valueSet ?? "")'", at: item.path)
+                }
             }
         } else if typeName == "Resource" || validator.isResource(typeName) {
             guard let value = item.value else { return }

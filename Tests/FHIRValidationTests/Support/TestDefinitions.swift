@@ -9,6 +9,19 @@ enum TestPaths {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let fhirData = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/fhir-data")
+    /// The compiled definitions the repository ships.
+    static let compiledDefinitions = repositoryRoot.appendingPathComponent("fhir-profiles/r4").path
+    /// The terminology the repository ships.
+    static let terminology = repositoryRoot.appendingPathComponent("terminology").path
+}
+
+/// The validator over what Kiln ships (definitions, profiles, terminology), made once.
+enum ShippedValidator {
+    static let shared: Result<Validator, any Error> = Result {
+        try Validator.shipped(profilesDirectory: TestPaths.compiledDefinitions, terminologyDirectory: TestPaths.terminology)
+    }
+
+    static func make() throws -> Validator { try shared.get() }
 }
 
 /// StructureDefinitions read straight from a folder of FHIR JSON files (the R4 core package),

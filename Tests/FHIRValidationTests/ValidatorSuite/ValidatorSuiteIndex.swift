@@ -6,6 +6,8 @@ struct ValidatorSuiteCase {
     var file: String
     var module: String
     var supporting: [String]
+    /// Supporting files the profile run adds.
+    var profileSupporting: [String]
     var profileSource: String?
     var expectedErrors: Int?
     var profileExpectedErrors: Int?
@@ -40,13 +42,14 @@ enum ValidatorSuiteIndex {
             var supporting = (fields["supporting"] ?? "").split(separator: " ").map(String.init)
             let entry = manifestCases[fields["name"] ?? ""] ?? [:]
             let extra = (entry["supporting"] as? [String] ?? []) + (entry["profiles"] as? [String] ?? [])
-                + ((entry["profile"] as? [String: Any])?["supporting"] as? [String] ?? [])
             for file in extra where !supporting.contains(file) { supporting.append(file) }
+            let profileSupporting = ((entry["profile"] as? [String: Any])?["supporting"] as? [String] ?? []).filter { !supporting.contains($0) }
             cases.append(ValidatorSuiteCase(
                 name: fields["name"] ?? file,
                 file: file,
                 module: module.isEmpty ? "(none)" : module,
                 supporting: supporting,
+                profileSupporting: profileSupporting,
                 profileSource: (fields["profile_source"]).flatMap { $0.isEmpty ? nil : $0 },
                 expectedErrors: fields["expected_errors"].flatMap { Int($0) },
                 profileExpectedErrors: fields["profile_expected_errors"].flatMap { Int($0) },
