@@ -110,6 +110,7 @@ let package = Package(
                 "FHIRModel",
                 "FHIRDefinitions",
                 "FHIRStore",
+                "FHIRTerminology",
                 "KilnServer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -127,6 +128,9 @@ let package = Package(
                 "FHIRDefinitions",
                 "FHIRPath",
                 "FHIRStore",
+                "FHIRValidation",
+                "FHIRTerminology",
+                "KilnServer",
                 "KilnTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -192,7 +196,7 @@ let package = Package(
         .testTarget(
             name: "KilnServerTests",
             dependencies: [
-                "FHIRModel", "FHIRDefinitions", "FHIRStore", "KilnServer", "KilnTesting",
+                "FHIRModel", "FHIRDefinitions", "FHIRStore", "FHIRTerminology", "KilnServer", "KilnTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -44,6 +44,22 @@ public struct FHIRPathExpression: Sendable {
         return try evaluate(context: context, resource: context, rootResource: root, environment: environment)
     }
 
+    /// Evaluates the expression on an element inside a resource: `%context` is the element,
+    /// `%resource` the resource that holds it, and `%rootResource` the outermost resource (the
+    /// Bundle or container), as invariants on elements need.
+    public func evaluate(
+        element: JSONValue,
+        typeName: String?,
+        resource: JSONValue,
+        rootResource: JSONValue,
+        environment: FHIRPathEnvironment = FHIRPathEnvironment()
+    ) throws(FHIRPathError) -> [FHIRPathValue] {
+        let context: [FHIRPathValue] = [.element(navigator.root(element, typeName: typeName))]
+        let resourceValue: [FHIRPathValue] = [.element(navigator.root(resource))]
+        let root: [FHIRPathValue] = [.element(navigator.root(rootResource))]
+        return try evaluate(context: context, resource: resourceValue, rootResource: root, environment: environment)
+    }
+
     /// Evaluates the expression on an arbitrary collection (such as the output of another expression).
     public func evaluate(
         context: [FHIRPathValue],

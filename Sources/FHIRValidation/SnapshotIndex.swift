@@ -12,6 +12,8 @@ final class SnapshotIndex: Sendable {
     private let indexByID: [String: Int]
     private let childrenByID: [String: [Int]]
     private let slicesByID: [String: [Int]]
+    private let childByName: [String: [String: Int]]
+    private let choiceChildren: [String: [(stem: String, index: Int)]]
 
     init(_ definition: StructureDefinition) {
         self.definition = definition
@@ -25,9 +27,31 @@ final class SnapshotIndex: Sendable {
             if isSlice { slicesByID[parent, default: []].append(index) }
             else { childrenByID[parent, default: []].append(index) }
         }
+        var childByName: [String: [String: Int]] = [:]
+        var choiceChildren: [String: [(stem: String, index: Int)]] = [:]
+        for (parent, indices) in childrenByID {
+            for index in indices {
+                let element = definition.snapshot[index]
+                if element.isChoice { choiceChildren[parent, default: []].append((element.name, index)) }
+                else if childByName[parent]?[element.name] == nil { childByName[parent, default: [:]][element.name] = index }
+            }
+        }
         self.indexByID = indexByID
         self.childrenByID = childrenByID
         self.slicesByID = slicesByID
+        self.childByName = childByName
+        self.choiceChildren = choiceChildren
+    }
+
+    /// The child of `parentID` that the JSON property `name` belongs to: by name, or a choice
+    /// whose stem starts the name (`valueQuantity` → `value[x]`); the caller checks the type.
+    func child(of parentID: String, propertyName name: String) -> StructureElement? {
+        if let index = childByName[parentID]?[name] { return definition.snapshot[index] }
+        for (stem, index) in choiceChildren[parentID] ?? [] where name.hasPrefix(stem) {
+            let element = definition.snapshot[index]
+            if ValidationRun.selectedType(of: element, propertyName: name) != nil { return element }
+        }
+        return nil
     }
 
     /// The root element.

@@ -59,7 +59,7 @@ extension ValidationRun {
         for (key, _) in object {
             if isResourceRoot && key == "resourceType" { continue }
             let name = key.hasPrefix("_") ? String(key.dropFirst()) : key
-            guard let child = Self.child(named: name, in: children) else {
+            guard let child = definingIndex.child(of: definingElement.id, propertyName: name) else {
                 report(.error, .structure, "Unrecognized property '\(key)'", at: "\(path).\(key)")
                 continue
             }
@@ -88,7 +88,8 @@ extension ValidationRun {
             guard !items.isEmpty else { continue }
             let childModelPath = modelPath + "." + child.name
             for item in items {
-                validateItem(item, element: child, index: definingIndex, modelPath: childModelPath)
+                // The model path names the chosen type of a choice (`Observation.valueQuantity`).
+                validateItem(item, element: child, index: definingIndex, modelPath: child.isChoice ? modelPath + "." + item.propertyName : childModelPath)
             }
             let slices = definingIndex.slices(of: child.id)
             if !slices.isEmpty || child.slicing != nil {
@@ -113,7 +114,7 @@ extension ValidationRun {
     private func collectItems(_ object: JSONObject, propertyName: String, element: StructureElement, path: String) -> [ElementItem] {
         guard var typeName = Self.selectedType(of: element, propertyName: propertyName) else { return [] }
         // R4 types a resource's id as string; its lexical rule is that of id.
-        if element.base?.path == "Resource.id" || (element.base == nil && element.path.split(separator: ".").count == 2 && element.name == "id" && isResourcePath(element.path)) {
+        if propertyName == "id", element.base?.path == "Resource.id" || (element.base == nil && isResourcePath(element.path)) {
             typeName = "id"
         }
         let value = object[propertyName]
@@ -176,8 +177,8 @@ extension ValidationRun {
     }
 
     private func isResourcePath(_ path: String) -> Bool {
-        guard let root = path.split(separator: ".").first else { return false }
-        return validator.isResource(String(root))
+        guard let dot = path.firstIndex(of: "."), path[path.index(after: dot)...] == "id" else { return false }
+        return validator.isResource(String(path[..<dot]))
     }
 
     /// Reports occurrences outside the element's cardinality.
@@ -207,11 +208,19 @@ extension ValidationRun {
             }
             if let companion = item.companion {
                 validatePrimitiveExtensions(companion, typeName: typeName, path: item.path, modelPath: modelPath)
+                if item.value == nil, options.checksBindings, let binding = element.binding, binding.strength == .required, validator.terminology != nil {
+                    report(.error, .codeInvalid, "No code provided, and a code is required from the value set '\(binding.valueSet ?? "")'", at: item.path)
+                }
             }
         } else if typeName == "Resource" || validator.isResource(typeName) {
             guard let value = item.value else { return }
-            let profiles = element.types.flatMap(\.profiles)
-            validateResource(value, path: item.path, profiles: profiles, isTopLevel: false)
+            let resourceType = value["resourceType"]?.stringValue ?? ""
+            let candidates = element.types
+                .filter { $0.typeName == resourceType || $0.typeName == "Resource" || $0.typeName == "DomainResource" }
+                .flatMap(\.profiles)
+            // Any one of the type's profiles suffices: validate against the first it conforms to.
+            let chosen = candidates.count > 1 ? (candidates.first { validator.conforms(value, toProfile: $0) } ?? candidates[0]) : candidates.first
+            validateResource(value, path: item.path, profiles: chosen.map { [$0] } ?? [], isTopLevel: false)
             return
         } else {
             guard let object = item.value?.objectValue else {
@@ -233,6 +242,9 @@ extension ValidationRun {
         }
         if let pattern = element.pattern, !FixedValueMatcher.matches(value, pattern: pattern.value) {
             report(.error, .value, "The value does not match the required pattern \(FixedValueMatcher.describe(pattern.value))", at: path)
+        }
+        if element.minValue != nil || element.maxValue != nil {
+            checkLimits(value, typeName: typeName, element: element, path: path)
         }
         if options.checksBindings, let binding = element.binding {
             checkBinding(value, typeName: typeName, binding: binding, path: path)

@@ -18,12 +18,13 @@ extension ValidationRun {
                 report(.warning, .processing, "The invariant \(constraint.key) could not be compiled: \(reason)", at: path)
             case .compiled(let expression):
                 do {
-                    let result = try expression.evaluate(
-                        value,
-                        typeName: Self.evaluationType(typeName: typeName, elementPath: elementPath, isResource: validator.isResource(typeName)),
-                        rootResource: resourceStack.first,
-                        environment: environment
-                    )
+                    let evaluationType = Self.evaluationType(typeName: typeName, elementPath: elementPath, isResource: validator.isResource(typeName))
+                    let result: [FHIRPathValue]
+                    if let resource = resourceStack.last, let root = resourceStack.first {
+                        result = try expression.evaluate(element: value, typeName: evaluationType, resource: resource, rootResource: root, environment: environment)
+                    } else {
+                        result = try expression.evaluate(value, typeName: evaluationType, environment: environment)
+                    }
                     if Self.isFalse(result) {
                         let severity: IssueSeverity = constraint.severity == .error && !constraint.isBestPractice ? .error : .warning
                         report(severity, .invariant, "Constraint failed: \(constraint.key): '\(constraint.human)'", at: path)
@@ -47,15 +48,6 @@ extension ValidationRun {
         guard result.count == 1 else { return false }
         if case .boolean(false) = result[0].systemValue { return true }
         return false
-    }
-
-    /// The environment invariants run in: memberOf() through the terminology, conformsTo()
-    /// through this validator.
-    var environment: FHIRPathEnvironment {
-        FHIRPathEnvironment(
-            terminology: validator.terminology.map { MemberOfAdapter(checker: $0) },
-            profileValidator: ConformsToAdapter(validator: validator)
-        )
     }
 }
 

@@ -1,5 +1,7 @@
 import FHIRDefinitions
 import FHIRModel
+import Foundation
+import UCUM
 
 extension ValidationRun {
     /// Checks a primitive value: its JSON kind and lexical form, maxLength and min/max values.
@@ -20,6 +22,11 @@ extension ValidationRun {
         if let maxLength = element.maxLength, let text = value.stringValue, text.count > maxLength {
             report(.error, .tooLong, "The value is \(text.count) characters long, more than the \(maxLength) allowed", at: path)
         }
+    }
+
+    /// Checks `minValue[x]` and `maxValue[x]` (numbers, dates, times and quantities, the latter
+    /// converted through UCUM when their units differ).
+    func checkLimits(_ value: JSONValue, typeName: String, element: StructureElement, path: String) {
         if let minimum = element.minValue, let comparison = ValueComparison.compare(value, minimum.value, typeName: typeName), comparison < 0 {
             report(.error, .value, "The value \(FixedValueMatcher.describe(value)) is less than the minimum \(FixedValueMatcher.describe(minimum.value))", at: path)
         }
@@ -58,10 +65,17 @@ enum ValueComparison {
             let a = left.prefix(length), b = right.prefix(length)
             return a < b ? -1 : (a > b ? 1 : 0)
         case (.object(let left), .object(let right)):
-            // Quantities with the same unit.
-            guard left["code"] == right["code"] || left["unit"] == right["unit"],
-                  let a = left["value"]?.numberValue.flatMap({ Double($0.text) }),
-                  let b = right["value"]?.numberValue.flatMap({ Double($0.text) }) else { return nil }
+            // Quantities: the same unit, or UCUM units converted to the limit's.
+            guard let leftText = left["value"]?.numberValue?.text, let rightText = right["value"]?.numberValue?.text,
+                  var a = Decimal(string: leftText, locale: Locale(identifier: "en_US_POSIX")),
+                  let b = Decimal(string: rightText, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+            let leftUnit = left["code"]?.stringValue ?? left["unit"]?.stringValue
+            let rightUnit = right["code"]?.stringValue ?? right["unit"]?.stringValue
+            if leftUnit != rightUnit {
+                guard let from = leftUnit, let to = rightUnit,
+                      let converted = try? UCUMSystem.shared.convert(a, from: from, to: to) else { return nil }
+                a = converted
+            }
             return a < b ? -1 : (a > b ? 1 : 0)
         default:
             return nil

@@ -38,7 +38,13 @@ extension ValidationRun {
 
     /// Whether one occurrence belongs to a slice.
     private func matches(_ item: ElementItem, slice: StructureElement, discriminators: [SlicingDiscriminator], index: SnapshotIndex, modelPath: String) -> Bool {
-        if discriminators.isEmpty { return conformsTrial(item, element: slice, index: index, modelPath: modelPath) }
+        if discriminators.isEmpty {
+            // Type slices of a choice (`value[x]:valueQuantity`) are told apart by type.
+            if slice.isChoice || slice.path.hasSuffix("[x]") {
+                return slice.types.contains { $0.typeName == item.typeName }
+            }
+            return conformsTrial(item, element: slice, index: index, modelPath: modelPath)
+        }
         for discriminator in discriminators {
             guard matches(item, slice: slice, discriminator: discriminator, index: index, modelPath: modelPath) else { return false }
         }
@@ -226,7 +232,9 @@ enum DiscriminatorPath {
                 case .name(let name):
                     guard let object = value.value.objectValue else { continue }
                     if let member = object[name] {
-                        for element in member.arrayValue ?? [member] { next.append(Value(value: element, typeName: value.typeName)) }
+                        for element in member.arrayValue ?? [member] {
+                            next.append(Value(value: element, typeName: element["resourceType"]?.stringValue ?? value.typeName))
+                        }
                     } else {
                         for (key, member) in object where key.hasPrefix(name) && key.count > name.count {
                             let suffix = key.dropFirst(name.count)

@@ -36,10 +36,9 @@ extension ValidationRun {
                 report(.information, .informational, "The cross-version extension '\(url)' is recognised by its URL; its content was not validated", at: path)
                 return
             }
+            // Kiln's policy: what it does not know is a warning, never an error.
             if isModifier {
-                report(.error, .structure, "The modifier extension '\(url)' is not known, and modifier extensions must be understood", at: path)
-            } else if url.hasPrefix("http://hl7.org/fhir/StructureDefinition/") {
-                report(.error, .structure, "The extension '\(url)' is not a FHIR R4 extension", at: path)
+                report(.warning, .structure, "The modifier extension '\(url)' is not known: it may change the meaning of this element, and its content was not validated", at: path)
             } else {
                 report(.warning, .structure, "The extension '\(url)' is not known; its content was not validated", at: path)
             }
@@ -119,10 +118,22 @@ extension ValidationRun {
         for part in parts.dropFirst() {
             path += "." + part
             let index = validator.cache.index(of: definition)
-            guard let element = index.element(id: path) ?? definition.snapshot.first(where: { $0.path == path || $0.path == path + "[x]" }) else {
-                return result
+            var chosenType: String?
+            var element = index.element(id: path) ?? definition.snapshot.first(where: { $0.path == path })
+            if element == nil, let parent = index.element(id: String(path[..<(path.lastIndex(of: ".") ?? path.endIndex)])),
+               let choice = index.child(of: parent.id, propertyName: part), choice.isChoice {
+                element = choice
+                chosenType = Self.selectedType(of: choice, propertyName: part)
+                path = choice.path
             }
+            guard let element else { return result }
             result.insert(path)
+            if let chosenType, let next = definitions.definition(forType: chosenType) {
+                definition = next
+                path = chosenType
+                typeName = chosenType
+                continue
+            }
             if index.hasChildren(element.id) {
                 typeName = element.types.first?.typeName ?? "BackboneElement"
                 result.insert(path)
@@ -205,8 +216,11 @@ extension ValidationRun {
             for profile in type.targetProfiles {
                 if let definition = definitions.definition(url: profile) {
                     types.insert(definition.type)
-                } else if let last = profile.split(separator: "/").last {
+                } else if profile.hasPrefix("http://hl7.org/fhir/StructureDefinition/"), let last = profile.split(separator: "/").last {
                     types.insert(String(last))
+                } else {
+                    // An unknown target profile: Kiln cannot tell which types it allows.
+                    types.insert("Resource")
                 }
             }
         }

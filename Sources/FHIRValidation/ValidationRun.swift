@@ -1,5 +1,6 @@
 import FHIRDefinitions
 import FHIRModel
+import FHIRPath
 
 /// One validation call: walks the instance, collects issues without duplicates.
 ///
@@ -16,6 +17,13 @@ final class ValidationRun {
     var bundleStack: [[String: JSONValue]] = []
     /// Profiles being checked, to stop a profile that (indirectly) requires itself.
     var activeProfiles: [String] = []
+
+    /// The environment invariants run in, made once per run.
+    lazy var environment: FHIRPathEnvironment = FHIRPathEnvironment(
+        terminology: validator.terminology.map { MemberOfAdapter(checker: $0) },
+        profileValidator: ConformsToAdapter(validator: validator),
+        timeZoneOffsetSeconds: 0
+    )
 
     init(validator: Validator, options: ValidationOptions) {
         self.validator = validator

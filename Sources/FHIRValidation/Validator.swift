@@ -49,6 +49,6 @@ public struct Validator: Sendable {
     }
 
     func isResource(_ typeName: String) -> Bool {
-        definitions.definition(forType: typeName)?.kind == .resource
+        cache.isResource(typeName) { definitions.definition(forType: typeName)?.kind == .resource }
     }
 }

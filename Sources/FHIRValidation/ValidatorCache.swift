@@ -7,11 +7,21 @@ import Synchronization
 final class ValidatorCache: Sendable {
     private let indexes = Mutex<[String: SnapshotIndex]>([:])
     private let expressions = Mutex<[String: CompiledInvariant]>([:])
+    private let resourceTypes = Mutex<[String: Bool]>([:])
 
-    /// The index of `definition`'s snapshot, built on first use.
+    /// Whether `typeName` is a resource type, remembered after the first lookup.
+    func isResource(_ typeName: String, lookup: () -> Bool) -> Bool {
+        if let known = resourceTypes.withLock({ $0[typeName] }) { return known }
+        let answer = lookup()
+        resourceTypes.withLock { $0[typeName] = answer }
+        return answer
+    }
+
+    /// The index of `definition`'s snapshot, built on first use. The key tells apart a definition
+    /// registered again under the same URL with a different snapshot.
     func index(of definition: StructureDefinition) -> SnapshotIndex {
-        let key = definition.url + "|" + (definition.version ?? "")
-        if let index = indexes.withLock({ $0[key] }), index.definition == definition { return index }
+        let key = "\(definition.url)|\(definition.version ?? "")|\(definition.snapshot.count)|\(definition.snapshot.last?.id ?? "")|\(definition.differential.count)"
+        if let index = indexes.withLock({ $0[key] }) { return index }
         let index = SnapshotIndex(definition)
         indexes.withLock { $0[key] = index }
         return index

@@ -16,6 +16,7 @@ struct Kiln: AsyncParsableCommand {
             FHIRPathCommand.self,
             ValidateCommand.self,
             UCUMCommand.self,
+            TerminologyCommand.self,
             BenchCommand.self,
         ]
     )

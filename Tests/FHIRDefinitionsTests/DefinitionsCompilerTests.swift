@@ -43,6 +43,25 @@ import Testing
             let committed = try Data(contentsOf: repositoryRoot.appendingPathComponent("fhir-profiles/r4").appendingPathComponent(file.name))
             #expect(fresh == committed, "\(file.name) differs; run `kiln definitions compile`")
         }
+        #expect(summary.structures.count == 655)
+        for file in summary.structures.files {
+            let path = "\(DefinitionsCompiler.structuresFolderName)/\(file.name)"
+            let fresh = try Data(contentsOf: output.appendingPathComponent(path))
+            let committed = try Data(contentsOf: repositoryRoot.appendingPathComponent("fhir-profiles/r4").appendingPathComponent(path))
+            #expect(fresh == committed, "\(path) differs; run `kiln definitions compile`")
+        }
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: usCorePackage.path), "needs the US Core package beside the repository"))
+    func committedUSCoreProfilesAreWhatTheCompilerWrites() throws {
+        let output = try makeTemporaryDirectory()
+        let summary = try StructuresCompiler.compile(packageDirectory: usCorePackage, output: output, selecting: StructuresCompiler.shippedUSCoreProfiles)
+        #expect(summary.count == 23)
+        for file in summary.files {
+            let fresh = try Data(contentsOf: output.appendingPathComponent(file.name))
+            let committed = try Data(contentsOf: profilesDirectory.appendingPathComponent("us-core").appendingPathComponent(file.name))
+            #expect(fresh == committed, "us-core/\(file.name) differs; run `kiln definitions compile`")
+        }
     }
 }
 

@@ -75,7 +75,6 @@ public struct DefinitionsCompiler: Sendable {
         for file in files {
             try DefinitionsFile.write(file.bytes, to: output.appendingPathComponent(file.name))
         }
-        let sizes = files.map { ($0.name, $0.bytes.count) } + [("\(structuresFolderName)/", structures.bytes)]
-        return Summary(output: output.path, package: package.name, counts: counts, fileSizes: sizes)
+        return Summary(output: output.path, package: package.name, counts: counts, fileSizes: files.map { ($0.name, $0.bytes.count) }, structures: structures)
     }
 }

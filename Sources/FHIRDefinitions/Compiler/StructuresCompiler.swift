@@ -43,8 +43,11 @@ public enum StructuresCompiler {
         public let package: String
         /// The number of definitions written.
         public let count: Int
+        /// Each file written with its size in bytes, the index last.
+        public let files: [(name: String, bytes: Int)]
+
         /// The bytes written, index included.
-        public let bytes: Int
+        public var bytes: Int { files.reduce(0) { $0 + $1.bytes } }
 
         /// One line for the terminal.
         public var description: String {
@@ -76,7 +79,7 @@ public enum StructuresCompiler {
 
         try prepare(output)
         var entries: [StructureIndex.Entry] = []
-        var bytes = 0
+        var files: [(name: String, bytes: Int)] = []
         let writer = LineBrokenJSONWriter(brokenKeys: ["element"])
         for id in chosen {
             guard let definition = byID[id] else { continue }
@@ -85,12 +88,13 @@ public enum StructuresCompiler {
             let file = "\(id).json"
             let data = writer.serialize(trimmed.jsonValue(includeDifferential: false))
             try DefinitionsFile.write(data, to: output.appendingPathComponent(file))
-            bytes += data.count
+            files.append((file, data.count))
             entries.append(StructureIndex.Entry(summary: StructureSummary(trimmed), file: file))
         }
         let index = LineBrokenJSONWriter(brokenKeys: ["structures"]).serialize(StructureIndex(package: package, entries: entries).jsonValue)
         try DefinitionsFile.write(index, to: output.appendingPathComponent(StructureIndex.fileName))
-        return Summary(output: output.path, package: package, count: entries.count, bytes: bytes + index.count)
+        files.append((StructureIndex.fileName, index.count))
+        return Summary(output: output.path, package: package, count: entries.count, files: files)
     }
 
     /// The ids `names` with, from `definitions`, the definitions they derive from and the

@@ -12,7 +12,14 @@ extension SnapshotContext {
         if let minValue = differential.minValue { element.minValue = minValue }
         if let maxValue = differential.maxValue { element.maxValue = maxValue }
         if let maxLength = differential.maxLength { element.maxLength = maxLength }
-        if let binding = differential.binding { element.binding = binding }
+        if let binding = differential.binding {
+            // A binding that states its strength only keeps the base's value set.
+            element.binding = StructureBinding(
+                strength: binding.strength,
+                valueSet: binding.valueSet ?? element.binding?.valueSet,
+                description: binding.description ?? element.binding?.description
+            )
+        }
         if let slicing = differential.slicing { element.slicing = slicing }
         if let short = differential.short { element.short = short }
         if let mustSupport = differential.mustSupport { element.mustSupport = mustSupport }

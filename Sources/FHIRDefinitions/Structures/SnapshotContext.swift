@@ -24,7 +24,7 @@ struct SnapshotContext {
             try apply(element, slice: sliceName, segments: rest, of: &node.children[index])
             return
         }
-        guard let index = Self.choice(named: segment.name, in: node.children)?.index else {
+        guard let (index, typeCode) = Self.choice(named: segment.name, in: node.children) else {
             throw notFound(element, detail: "\(node.element.id) has no element \(segment.name)")
         }
         if let sliceName = segment.sliceName {
@@ -33,8 +33,11 @@ struct SnapshotContext {
         let choice = node.children[index]
         if choice.slices.contains(where: { $0.element.sliceName == segment.name }) {
             try apply(element, slice: segment.name, segments: rest, of: &node.children[index])
-        } else if choice.element.types.count == 1 || (rest.isEmpty && !element.types.isEmpty) {
-            // The differential narrows the choice itself to this type.
+        } else if choice.element.types.count == 1 || (rest.isEmpty && !element.types.isEmpty) || choice.element.id.contains(":") {
+            // The choice itself is narrowed to this type when the differential says so, when it
+            // has that type only, or inside a slice (as the IG publisher does); a type slice
+            // is made otherwise.
+            node.children[index].element.types = choice.element.types.filter { $0.code == typeCode }
             try apply(element, segments: rest, to: &node.children[index])
         } else {
             try apply(element, slice: segment.name, segments: rest, of: &node.children[index])
@@ -61,13 +64,14 @@ struct SnapshotContext {
         sliced.slices.append(slice)
     }
 
-    /// A new slice of `sliced`: a copy of it and its children under the slice's id; a type slice
+    /// A new slice of `sliced`: a copy of it as the base had it, and of its children, under the
+    /// slice's id; a type slice
     /// of a choice (`valueQuantity`) allows that type only. Gives `sliced` the usual slicing when
     /// it has none: by type for a choice, by `url` for extensions.
     private func makeSlice(named sliceName: String, of sliced: inout SnapshotNode) -> SnapshotNode {
         let ownName = sliceName.split(separator: "/").last.map(String.init) ?? sliceName
         let id = sliced.element.sliceName == nil ? "\(sliced.element.id):\(sliceName)" : "\(sliced.element.id)/\(ownName)"
-        var element = sliced.element
+        var element = sliced.original
         element.id = id
         element.sliceName = sliceName
         element.slicing = nil

@@ -5,11 +5,14 @@
 /// gives that order back.
 struct SnapshotNode: Sendable {
     var element: StructureElement
+    /// The element as the base had it, before the differential: what a new slice starts from.
+    var original: StructureElement
     var children: [SnapshotNode] = []
     var slices: [SnapshotNode] = []
 
     init(element: StructureElement, children: [SnapshotNode] = [], slices: [SnapshotNode] = []) {
         self.element = element
+        self.original = element
         self.children = children
         self.slices = slices
     }
@@ -69,6 +72,8 @@ struct SnapshotNode: Sendable {
         var copy = self
         copy.element.id = Self.replacePrefix(oldID, with: newID, in: element.id)
         copy.element.path = Self.replacePrefix(oldPath, with: newPath, in: element.path)
+        copy.original.id = copy.element.id
+        copy.original.path = copy.element.path
         copy.children = children.map { $0.rebased(fromID: oldID, toID: newID, fromPath: oldPath, toPath: newPath) }
         copy.slices = slices.map { $0.rebased(fromID: oldID, toID: newID, fromPath: oldPath, toPath: newPath) }
         return copy

@@ -19,7 +19,7 @@ extension StructureDefinitionRegistry {
         } catch {
             throw DefinitionsError(.notFound, "\(error)")
         }
-        let root = profilesRoot(forCompiledDirectory: compiled)
+        let root = profilesRoot(containing: compiled)
         return shared.withLock { registries in
             if let registry = registries[root.path] { return registry }
             let registry = StructureDefinitionRegistry(directory: root)
@@ -28,9 +28,9 @@ extension StructureDefinitionRegistry {
         }
     }
 
-    /// The `fhir-profiles` folder holding the compiled `r4` folder; the compiled folder itself
-    /// when it is not called `r4`.
-    static func profilesRoot(forCompiledDirectory compiled: URL) -> URL {
+    /// The `fhir-profiles` folder holding the compiled `r4` folder ``DefinitionsLocator``
+    /// found; the compiled folder itself when it is not called `r4`.
+    public static func profilesRoot(containing compiled: URL) -> URL {
         compiled.lastPathComponent == "r4" ? compiled.deletingLastPathComponent() : compiled
     }
 

@@ -106,8 +106,8 @@ public struct StructureElement: Sendable, Hashable {
 
     /// The last segment of the path without `[x]`: the JSON property name or its stem.
     public var name: String {
-        let last = path.split(separator: ".").last.map(String.init) ?? path
-        return last.hasSuffix("[x]") ? String(last.dropLast(3)) : last
+        let last = path.lastIndex(of: ".").map { path[path.index(after: $0)...] } ?? path[...]
+        return String(last.hasSuffix("[x]") ? last.dropLast(3) : last)
     }
 
     /// Whether the element is a choice of types (its path ends in `[x]`).

@@ -9,8 +9,20 @@ struct CapabilityStatementBuilder {
     let resourceTypes: Set<String>
     /// The FHIR base URL.
     let baseURL: String
-    /// The operations registered; those that advertise themselves are listed under their types.
-    var operations = OperationRegistry()
+    /// The names of the registered system-level operations (without `$`).
+    var operations: [String] = []
+    /// The operations listed under the resource types they are invoked on, such as `$validate`.
+    var resourceOperations: [any CapabilityAdvertising] = []
+
+    /// The canonical OperationDefinitions of the standard operations Kiln may register.
+    static let operationDefinitions: [String: String] = [
+        "lookup": "http://hl7.org/fhir/OperationDefinition/CodeSystem-lookup",
+        "validate-code": "http://hl7.org/fhir/OperationDefinition/ValueSet-validate-code",
+        "expand": "http://hl7.org/fhir/OperationDefinition/ValueSet-expand",
+        "subsumes": "http://hl7.org/fhir/OperationDefinition/CodeSystem-subsumes",
+        "translate": "http://hl7.org/fhir/OperationDefinition/ConceptMap-translate",
+        "validate": "http://hl7.org/fhir/OperationDefinition/Resource-validate",
+    ]
 
     /// The type-level interactions ``FHIRService/perform(_:in:)`` implements for every type.
     static let typeInteractions = ["read", "vread", "update", "patch", "delete", "history-instance", "history-type", "create", "search-type"]
@@ -39,6 +51,11 @@ struct CapabilityStatementBuilder {
         rest["mode"] = "server"
         rest["resource"] = .array(resourceTypes.sorted().map(resource))
         rest["interaction"] = .array(Self.systemInteractions.map { ["code": .string($0)] })
+        if !operations.isEmpty {
+            rest["operation"] = .array(operations.map { name in
+                ["name": .string(name), "definition": .string(Self.operationDefinitions[name] ?? "\(baseURL)/OperationDefinition/\(name)")]
+            })
+        }
         statement["rest"] = [.object(rest)]
         return .object(statement)
     }
@@ -62,7 +79,7 @@ struct CapabilityStatementBuilder {
             entry["documentation"] = .string(parameter.documentation)
             return .object(entry)
         })
-        let advertised = operations.all.compactMap { $0 as? any CapabilityAdvertising }.filter { $0.isAdvertised(on: type) }
+        let advertised = resourceOperations.filter { $0.isAdvertised(on: type) }
         if !advertised.isEmpty {
             resource["operation"] = .array(advertised.map { ["name": .string($0.name), "definition": .string($0.definitionURL)] })
         }

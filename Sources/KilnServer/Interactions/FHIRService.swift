@@ -55,7 +55,7 @@ public struct FHIRService: Sendable {
     public func handle(_ request: FHIRRequest) async throws -> FHIRResponse {
         switch (request.route, request.method) {
         case (.metadata, .get), (.metadata, .head):
-            return FHIRResponse(status: 200, body: .json(CapabilityStatementBuilder(resourceTypes: resourceTypes, baseURL: baseURL, operations: operations).build()))
+            return FHIRResponse(status: 200, body: .json(capabilityStatement()))
         case (.system, .post):
             return try await BundleProcessor(service: self).process(request)
         case (.operation, _):
@@ -112,6 +112,15 @@ public struct FHIRService: Sendable {
         default:
             throw FHIRError.methodNotAllowed("\(request.method.rawValue) is not allowed on this URL", allow: allowedMethods(for: request.route))
         }
+    }
+
+    /// The CapabilityStatement: operations that advertise themselves are listed under their
+    /// resource types, the others at the system level.
+    private func capabilityStatement() -> JSONValue {
+        let all = operations.all
+        let resourceOperations = all.compactMap { $0 as? any CapabilityAdvertising }
+        let systemOperations = all.filter { !($0 is any CapabilityAdvertising) }.map(\.name)
+        return CapabilityStatementBuilder(resourceTypes: resourceTypes, baseURL: baseURL, operations: systemOperations, resourceOperations: resourceOperations).build()
     }
 
     /// Asks the access controller; returns the filter for store reads or throws 403.

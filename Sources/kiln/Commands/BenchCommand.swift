@@ -6,8 +6,8 @@ import KilnBenchmarks
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmarks (not tests): the server against raw PostgreSQL, and FHIRPath against fhirpathpy.",
-        subcommands: [ServerBenchCommand.self, FHIRPathBenchCommand.self],
+        abstract: "Benchmarks (not tests): the server against raw PostgreSQL, FHIRPath against fhirpathpy, profile validation, and $validate-code.",
+        subcommands: [ServerBenchCommand.self, FHIRPathBenchCommand.self, ValidationBenchCommand.self, ValidateCodeBenchCommand.self],
         defaultSubcommand: ServerBenchCommand.self
     )
 }

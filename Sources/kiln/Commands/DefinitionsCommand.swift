@@ -8,13 +8,14 @@ struct DefinitionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "definitions",
         abstract: "Compile and inspect the FHIR definitions Kiln runs on.",
-        subcommands: [Compile.self, Show.self]
+        subcommands: [Compile.self, Show.self, Snapshot.self, Profiles.self]
     )
 
-    /// `kiln definitions compile`: reads the hl7.fhir.r4.core package and writes `fhir-profiles/r4`.
+    /// `kiln definitions compile`: reads the hl7.fhir.r4.core package and writes `fhir-profiles/r4`,
+    /// then the US Core profiles Kiln ships into `fhir-profiles/us-core`.
     struct Compile: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Compile the hl7.fhir.r4.core package into the compact files Kiln loads."
+            abstract: "Compile the hl7.fhir.r4.core package (and the shipped US Core profiles) into the compact files Kiln loads."
         )
 
         @Option(help: "The unpacked hl7.fhir.r4.core package directory.")
@@ -26,6 +27,15 @@ struct DefinitionsCommand: ParsableCommand {
         @Option(help: "The directory to write the compiled files to.")
         var output = "fhir-profiles/r4"
 
+        @Option(help: "The unpacked hl7.fhir.us.core 6.1.0 package directory.")
+        var usCoreSource = "../shared/fhir-data/us-core/6.1.0/package"
+
+        @Option(help: "The directory to write the shipped US Core profiles to.")
+        var usCoreOutput = "fhir-profiles/us-core"
+
+        @Flag(help: "Compile the R4 definitions only, not the US Core profiles.")
+        var skipUSCore = false
+
         func run() throws {
             let summary = try DefinitionsCompiler.compile(
                 sourceDirectory: URL(fileURLWithPath: source),
@@ -33,6 +43,13 @@ struct DefinitionsCommand: ParsableCommand {
                 output: URL(fileURLWithPath: output)
             )
             print(summary)
+            guard !skipUSCore else { return }
+            let usCore = try StructuresCompiler.compile(
+                packageDirectory: URL(fileURLWithPath: usCoreSource),
+                output: URL(fileURLWithPath: usCoreOutput),
+                selecting: StructuresCompiler.shippedUSCoreProfiles
+            )
+            print(usCore)
         }
     }
 
@@ -56,6 +73,15 @@ struct DefinitionsCommand: ParsableCommand {
             print("  search parameters: \(catalog.searchParameters.count)")
             print("  compartments: \(catalog.compartments.map(\.code).joined(separator: ", "))")
             print("  loaded in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
+
+            let registry = StructureDefinitionRegistry(directory: StructureDefinitionRegistry.profilesRoot(containing: directory))
+            let usCorePatient = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient"
+            let first = clock.measure { _ = registry.definition(url: usCorePatient) }
+            let generated = clock.measure { _ = registry.definition(url: "https://kiln.dev/fhir/StructureDefinition/lab-observation") }
+            print("  structure definitions: \(registry.summaries.count), \(registry.summaries.filter(\.isProfile).count) of them profiles or extensions")
+            print("  first lookup (us-core-patient) in \(first.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 1))))")
+            print("  first lookup of a differential-only profile (lab-observation, snapshot generated) in \(generated.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 1))))")
+            for problem in registry.problems { print("  problem: \(problem.message)") }
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FHIRDefinitions
 import FHIRStore
+import FHIRTerminology
 import Foundation
 import Hummingbird
 import KilnServer
@@ -22,6 +23,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("profiles-dir"), help: "Directory of the compiled definitions (default: found next to the executable or the working directory).")
     var profilesDirectory: String?
+
+    @Option(name: .customLong("terminology-dir"), help: "Directory of the shipped terminology (default: found next to the executable or the working directory).")
+    var terminologyDirectory: String?
 
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
@@ -61,12 +65,19 @@ struct ServeCommand: AsyncParsableCommand {
             "maximumBodySize": "\(configuration.limits.maximumBodySize)",
             "validation": "\(policy)",
         ])
+        var operations = OperationRegistry()
+        do {
+            operations.registerTerminologyOperations(try TerminologyService.loadDefault(explicitDirectory: terminologyDirectory))
+        } catch {
+            logger.warning("Terminology operations are off", metadata: ["reason": "\(error.message)"])
+        }
         let client = PostgresClient(configuration: databaseConfiguration.clientConfiguration, backgroundLogger: logger)
         let application = KilnApplication.build(
             configuration: configuration,
             client: client,
             resourceTypes: resourceTypes,
             validation: validationServices,
+            operations: operations,
             onServerRunning: { port in
                 let base = configuration.baseURL ?? "http://\(configuration.host):\(port)"
                 // Written straight to the file descriptor, unbuffered: scripts wait for this line.

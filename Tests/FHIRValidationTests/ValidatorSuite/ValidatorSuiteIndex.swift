@@ -6,6 +6,8 @@ struct ValidatorSuiteCase {
     var file: String
     var module: String
     var supporting: [String]
+    /// Supporting files the profile run adds.
+    var profileSupporting: [String]
     var profileSource: String?
     var expectedErrors: Int?
     var profileExpectedErrors: Int?
@@ -23,6 +25,11 @@ enum ValidatorSuiteIndex {
         let text = try String(contentsOf: directory.appendingPathComponent("r4-test-index.csv"), encoding: .utf8)
         let rows = CSVReader.rows(text)
         guard let header = rows.first else { return [] }
+        let manifest = try? JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("manifest.json"))) as? [String: Any]
+        var manifestCases: [String: [String: Any]] = [:]
+        for item in manifest?["test-cases"] as? [[String: Any]] ?? [] {
+            if let name = item["name"] as? String { manifestCases[name] = item }
+        }
         var cases: [ValidatorSuiteCase] = []
         for row in rows.dropFirst() where row.count == header.count {
             var fields: [String: String] = [:]
@@ -31,11 +38,18 @@ enum ValidatorSuiteIndex {
             let file = fields["file"] ?? ""
             guard !excludedModules.contains(module), file.hasSuffix(".json"),
                   (fields["packages"] ?? "").isEmpty, fields["use_test"] == "True" else { continue }
+            // The manifest lists supporting files the index leaves out (`profiles`, the profile's own).
+            var supporting = (fields["supporting"] ?? "").split(separator: " ").map(String.init)
+            let entry = manifestCases[fields["name"] ?? ""] ?? [:]
+            let extra = (entry["supporting"] as? [String] ?? []) + (entry["profiles"] as? [String] ?? [])
+            for file in extra where !supporting.contains(file) { supporting.append(file) }
+            let profileSupporting = ((entry["profile"] as? [String: Any])?["supporting"] as? [String] ?? []).filter { !supporting.contains($0) }
             cases.append(ValidatorSuiteCase(
                 name: fields["name"] ?? file,
                 file: file,
                 module: module.isEmpty ? "(none)" : module,
-                supporting: (fields["supporting"] ?? "").split(separator: " ").map(String.init),
+                supporting: supporting,
+                profileSupporting: profileSupporting,
                 profileSource: (fields["profile_source"]).flatMap { $0.isEmpty ? nil : $0 },
                 expectedErrors: fields["expected_errors"].flatMap { Int($0) },
                 profileExpectedErrors: fields["profile_expected_errors"].flatMap { Int($0) },

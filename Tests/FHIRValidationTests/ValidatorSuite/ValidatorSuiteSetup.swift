@@ -1,5 +1,6 @@
 import FHIRDefinitions
 import FHIRModel
+import FHIRTerminology
 import FHIRValidation
 import Foundation
 
@@ -12,15 +13,20 @@ struct ValidatorSuiteSetup {
     /// The canonical URL of each supporting StructureDefinition, by file name.
     let profileURLs: [String: String]
 
-    init(suiteCase: ValidatorSuiteCase, directory: URL) {
+    init(suiteCase: ValidatorSuiteCase, directory: URL, forProfile: Bool) {
         var files = suiteCase.supporting
+        if forProfile { files += suiteCase.profileSupporting }
         if let profile = suiteCase.profileSource, !files.contains(profile) { files.append(profile) }
-        var definitions: [StructureDefinition] = []
+        var definitions: [JSONValue] = []
+        var terminologyResources: [JSONValue] = []
         var urls: [String: String] = [:]
         var problem: Problem?
         for file in files {
             // A canonical URL names a definition Kiln ships (US Core).
-            if file.hasPrefix("http://") || file.hasPrefix("https://") { continue }
+            if file.hasPrefix("http://") || file.hasPrefix("https://") {
+                urls[file] = file
+                continue
+            }
             guard file.hasSuffix(".json") else {
                 problem = Problem(message: "the supporting file \(file) is XML, which Kiln does not read")
                 continue
@@ -30,13 +36,20 @@ struct ValidatorSuiteSetup {
                 problem = Problem(message: "the supporting file \(file) is missing or not JSON")
                 continue
             }
-            guard json["resourceType"]?.stringValue == "StructureDefinition" else { continue }
-            do {
-                let definition = try StructureDefinition(json: json)
-                urls[file] = definition.url
-                definitions.append(definition)
-            } catch {
-                problem = Problem(message: "the supporting file \(file) is not a usable StructureDefinition: \(error)")
+            switch json["resourceType"]?.stringValue {
+            case "StructureDefinition":
+                urls[file] = json["url"]?.stringValue
+                definitions.append(json)
+            case "CodeSystem", "ValueSet", "ConceptMap":
+                terminologyResources.append(json)
+            case "Bundle":
+                for entry in json["entry"]?.arrayValue ?? [] {
+                    guard let resource = entry["resource"] else { continue }
+                    if resource["resourceType"]?.stringValue == "StructureDefinition" { definitions.append(resource) }
+                    if ["CodeSystem", "ValueSet", "ConceptMap"].contains(resource["resourceType"]?.stringValue ?? "") { terminologyResources.append(resource) }
+                }
+            default:
+                continue
             }
         }
         self.profileURLs = urls
@@ -44,24 +57,29 @@ struct ValidatorSuiteSetup {
             self.validator = .failure(problem)
             return
         }
-        // Differential-only definitions get their snapshots, bases first.
-        var complete = definitions.filter { !$0.snapshot.isEmpty }
-        var pending = definitions.filter { $0.snapshot.isEmpty }
-        while !pending.isEmpty {
-            let layered = LayeredDefinitions(complete, over: FolderDefinitions.r4)
-            let pendingURLs = Set(pending.map(\.url))
-            guard let next = pending.firstIndex(where: { !pendingURLs.contains($0.baseDefinition ?? "") }) else {
-                self.validator = .failure(Problem(message: "the supporting profiles derive from each other in a circle"))
-                return
+        do {
+            let registry = try StructureDefinitionRegistry.loadDefault(explicitDirectory: TestPaths.compiledDefinitions).makeScopedCopy()
+            // Register bases before the profiles that derive from them.
+            var pending = definitions
+            var progress = true
+            while !pending.isEmpty && progress {
+                progress = false
+                for (position, json) in pending.enumerated().reversed() {
+                    let base = json["baseDefinition"]?.stringValue ?? ""
+                    if pending.contains(where: { $0["url"]?.stringValue == base }) { continue }
+                    try registry.register(json: json)
+                    pending.remove(at: position)
+                    progress = true
+                }
             }
-            let definition = pending.remove(at: next)
-            do {
-                complete.append(try SnapshotGenerator { layered.definition(url: $0) }.generate(for: definition))
-            } catch {
-                self.validator = .failure(Problem(message: "the snapshot of \(definition.url) could not be generated: \(error.message)"))
-                return
+            // A supporting resource the terminology module refuses is left out; the case still runs.
+            var terminology = try TerminologyService.loadDefault(explicitDirectory: TestPaths.terminology)
+            for resource in terminologyResources {
+                if let extended = try? terminology.adding([resource]) { terminology = extended }
             }
+            self.validator = .success(Validator(definitions: registry, terminology: TerminologyCodeChecker(service: terminology)))
+        } catch {
+            self.validator = .failure(Problem(message: "the supporting definitions could not be loaded: \(error)"))
         }
-        self.validator = .success(Validator(definitions: LayeredDefinitions(complete, over: FolderDefinitions.r4)))
     }
 }

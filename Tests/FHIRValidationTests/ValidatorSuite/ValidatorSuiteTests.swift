@@ -54,11 +54,12 @@ import Testing
     /// The verdicts of one case: base, and profile when the case has one.
     private func run(_ suiteCase: ValidatorSuiteCase) -> [Verdict] {
         var verdicts: [Verdict] = []
-        let setup = ValidatorSuiteSetup(suiteCase: suiteCase, directory: Self.suiteDirectory)
         if let expected = suiteCase.expectedErrors {
+            let setup = ValidatorSuiteSetup(suiteCase: suiteCase, directory: Self.suiteDirectory, forProfile: false)
             verdicts.append(verdict(key: suiteCase.name, suiteCase: suiteCase, setup: setup, profile: nil, expected: expected, source: suiteCase.expectedSource))
         }
         if let source = suiteCase.profileSource, let expected = suiteCase.profileExpectedErrors {
+            let setup = ValidatorSuiteSetup(suiteCase: suiteCase, directory: Self.suiteDirectory, forProfile: true)
             verdicts.append(verdict(key: "\(suiteCase.name) (profile)", suiteCase: suiteCase, setup: setup, profile: source, expected: expected, source: suiteCase.profileExpectedSource))
         }
         return verdicts

@@ -1,0 +1,20 @@
+/// A canonical URL with an optional `|version`, as written in `ValueSet.compose.include.valueSet`,
+/// a binding or an operation parameter.
+public struct CanonicalReference: Sendable, Hashable {
+    /// The URL without the version.
+    public var url: String
+    /// The version after `|`, if any.
+    public var version: String?
+
+    /// Splits `text` at its last `|`.
+    public init(_ text: String) {
+        if let bar = text.lastIndex(of: "|") {
+            url = String(text[..<bar])
+            let rest = String(text[text.index(after: bar)...])
+            version = rest.isEmpty ? nil : rest
+        } else {
+            url = text
+            version = nil
+        }
+    }
+}
