@@ -68,7 +68,7 @@ struct ValidateCommandTests {
 
     @Test("An NDJSON file is validated line by line")
     func ndjson() async throws {
-        let lines = [Fixtures.patient().jsonBytes, ValidationTests.invalidPatient.jsonBytes].map { String(decoding: $0, as: UTF8.self) }
+        let lines = [ValidationTests.narratedPatient().jsonBytes, ValidationTests.invalidPatient.jsonBytes].map { String(decoding: $0, as: UTF8.self) }
         try await withFiles(["patients.ndjson": Array(lines.joined(separator: "\n").utf8)]) { directory in
             let result = try await KilnProcess.run(["validate", "\(directory)/patients.ndjson"])
             #expect(result.status == 1)

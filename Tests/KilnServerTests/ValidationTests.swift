@@ -45,6 +45,13 @@ struct ValidationTests {
         return .object(patient)
     }
 
+    /// A valid Patient with a narrative, so that not even the best-practice warning dom-6 applies.
+    static func narratedPatient(id: String? = nil) -> JSONValue {
+        var patient = Fixtures.patient(id: id).objectValue ?? JSONObject()
+        patient["text"] = ["status": "generated", "div": "<div xmlns=\"http://www.w3.org/1999/xhtml\">Peter Chalmers</div>"]
+        return .object(patient)
+    }
+
     func expressions(_ response: KilnResponse) -> [String] {
         (response.resource["issue"]?.arrayValue ?? []).flatMap { ($0["expression"]?.arrayValue ?? []).compactMap(\.stringValue) }
     }
@@ -114,7 +121,7 @@ struct ValidationTests {
         try await TestServer.run(validation: ValidationPolicy(defaultMode: .warn)) { (server: TestServer) async throws in
             let response = try await server.client.post("Patient", json: Self.invalidPatient, headers: ["Prefer": "return=OperationOutcome"])
             #expect(response.status == 201)
-            #expect(response.diagnostics.contains("birthDate"))
+            #expect(expressions(response).contains { $0.hasPrefix("Patient.birthDate") })
         }
         try await TestServer.run(validation: ValidationPolicy(defaultMode: .off)) { (server: TestServer) async throws in
             let response = try await server.client.post("Patient", json: Self.invalidPatient, headers: ["Prefer": "return=OperationOutcome"])
@@ -209,7 +216,7 @@ struct ValidationTests {
             #expect(invalid.status == 200)
             #expect(invalid.isOperationOutcome)
             #expect(expressions(invalid).contains { $0.hasPrefix("Patient.birthDate") })
-            let valid = try await server.client.post("Patient/$validate", json: Fixtures.patient())
+            let valid = try await server.client.post("Patient/$validate", json: Self.narratedPatient())
             #expect(valid.status == 200)
             #expect(severities(valid) == ["information"])
             #expect(valid.diagnostics == "All OK")
@@ -256,7 +263,7 @@ struct ValidationTests {
     @Test("Instance $validate: the stored version without a body, GET with profile, mode=delete, 404 when missing")
     func validateInstanceLevel() async throws {
         try await TestServer.run { (server: TestServer) async throws in
-            let id = try await create(Fixtures.patient(), on: server)
+            let id = try await create(Self.narratedPatient(), on: server)
             let stored = try await server.client.request(.POST, "Patient/\(id)/$validate")
             #expect(stored.status == 200)
             #expect(stored.diagnostics == "All OK")
@@ -299,7 +306,7 @@ struct ValidationTests {
             #expect(expressions(withoutGender).contains { $0.hasPrefix("Patient") })
             let withGender = try await server.client.post("Patient", json: Self.profiledPatient(gender: "female"))
             #expect(withGender.status == 201, "\(withGender.text)")
-            let asked = try await server.client.post("Patient/$validate?profile=\(Self.genderProfileURL)", json: Fixtures.patient())
+            let asked = try await server.client.post("Patient/$validate?profile=\(Self.genderProfileURL)", json: Self.narratedPatient())
             #expect(asked.diagnostics == "All OK")
             var genderless = try #require(Fixtures.patient().objectValue)
             genderless["gender"] = nil

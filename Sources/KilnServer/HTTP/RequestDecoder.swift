@@ -32,7 +32,7 @@ struct RequestDecoder {
         if case .typeSearch = route, method == .post {
             query += try await readSearchForm(request)
         } else if method == .post || method == .put || method == .patch {
-            body = try await readBody(request, method: method)
+            body = try await readBody(request, method: method, route: route)
         }
         return FHIRRequest(
             method: method,
@@ -69,9 +69,11 @@ struct RequestDecoder {
         }
     }
 
-    private func readBody(_ request: Request, method: FHIRMethod) async throws -> JSONValue? {
+    private func readBody(_ request: Request, method: FHIRMethod, route: FHIRRoute) async throws -> JSONValue? {
         let buffer = try await collect(request)
         guard buffer.readableBytes > 0 else {
+            // An operation invoked by POST may have no input (`POST Patient/1/$validate`).
+            if case .operation = route, method == .post { return nil }
             throw FHIRError.badRequest("The request has no body")
         }
         guard let contentType = request.headers[.contentType] else {
