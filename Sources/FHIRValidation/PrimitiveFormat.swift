@@ -48,10 +48,12 @@ enum PrimitiveFormat {
         if text.utf8.count > maximumStringLength { return "is longer than \(maximumStringLength) bytes" }
         switch typeName {
         case "string", "markdown":
-            if text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" }) {
-                return "contains control characters, which are not allowed"
+            var sawContent = false
+            for byte in text.utf8 {
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return "contains control characters, which are not allowed" }
+                if byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { sawContent = true }
             }
-            if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { return "has only whitespace" }
+            if !sawContent { return "has only whitespace" }
             return nil
         case "code":
             return isCode(text) ? nil : "'\(text)' is not a valid code (no leading, trailing or double whitespace)"

@@ -32,7 +32,7 @@ extension ValidationRun {
             if let reference = element.contentReference, let target = index.element(referencedBy: reference) {
                 definingElement = target
             } else if let typeDefinition = definitionForChildren(of: element, typeName: typeName) {
-                definingIndex = validator.cache.index(of: typeDefinition)
+                definingIndex = self.index(of: typeDefinition)
                 guard let root = definingIndex.root else { return }
                 definingElement = root
                 if typeDefinition.url != "http://hl7.org/fhir/StructureDefinition/\(typeName)", typeDefinition.derivation == .constraint {
@@ -103,10 +103,10 @@ extension ValidationRun {
     func definitionForChildren(of element: StructureElement, typeName: String) -> StructureDefinition? {
         if let type = element.types.first(where: { $0.typeName == typeName }) ?? (element.types.count == 1 ? element.types.first : nil) {
             for profile in type.profiles {
-                if let definition = definitions.definition(url: profile), !definition.snapshot.isEmpty { return definition }
+                if let definition = self.definition(url: profile), !definition.snapshot.isEmpty { return definition }
             }
         }
-        return definitions.definition(forType: typeName)
+        return self.definition(forType: typeName)
     }
 
     /// Reads the occurrences of one property (and its `_` companion), checking that the JSON
@@ -178,7 +178,7 @@ extension ValidationRun {
 
     private func isResourcePath(_ path: String) -> Bool {
         guard let dot = path.firstIndex(of: "."), path[path.index(after: dot)...] == "id" else { return false }
-        return validator.isResource(String(path[..<dot]))
+        return isResource(String(path[..<dot]))
     }
 
     /// Reports occurrences outside the element's cardinality.
@@ -212,7 +212,7 @@ extension ValidationRun {
                     report(.error, .codeInvalid, "No code provided, and a code is required from the value set '\(binding.valueSet ?? "")'", at: item.path)
                 }
             }
-        } else if typeName == "Resource" || validator.isResource(typeName) {
+        } else if typeName == "Resource" || isResource(typeName) {
             guard let value = item.value else { return }
             let resourceType = value["resourceType"]?.stringValue ?? ""
             let candidates = element.types

@@ -18,7 +18,7 @@ extension ValidationRun {
                 report(.warning, .processing, "The invariant \(constraint.key) could not be compiled: \(reason)", at: path)
             case .compiled(let expression):
                 do {
-                    let evaluationType = Self.evaluationType(typeName: typeName, elementPath: elementPath, isResource: validator.isResource(typeName))
+                    let evaluationType = Self.evaluationType(typeName: typeName, elementPath: elementPath, isResource: isResource(typeName))
                     let result: [FHIRPathValue]
                     if let resource = resourceStack.last, let root = resourceStack.first {
                         result = try expression.evaluate(element: value, typeName: evaluationType, resource: resource, rootResource: root, environment: environment)

@@ -16,12 +16,19 @@ extension ValidationRun {
             report(.error, code, "The \(typeName) value \(problem)", at: path)
             return
         }
-        if typeName == "string" || typeName == "markdown", let text = value.stringValue, text != text.trimmingWhitespace() {
+        if typeName == "string" || typeName == "markdown", let text = value.stringValue, Self.hasOuterWhitespace(text) {
             report(.warning, .value, "The string value has leading or trailing whitespace", at: path)
         }
         if let maxLength = element.maxLength, let text = value.stringValue, text.count > maxLength {
             report(.error, .tooLong, "The value is \(text.count) characters long, more than the \(maxLength) allowed", at: path)
         }
+    }
+
+    /// Whether a string starts or ends with ASCII whitespace.
+    static func hasOuterWhitespace(_ text: String) -> Bool {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
+        return isSpace(first) || isSpace(last)
     }
 
     /// Checks `minValue[x]` and `maxValue[x]` (numbers, dates, times and quantities, the latter
@@ -37,8 +44,8 @@ extension ValidationRun {
 
     /// Checks the `_name` object of a primitive: only `id` and `extension` are allowed.
     func validatePrimitiveExtensions(_ companion: JSONObject, typeName: String, path: String, modelPath: String) {
-        guard let definition = definitions.definition(forType: typeName) else { return }
-        let index = validator.cache.index(of: definition)
+        guard let definition = self.definition(forType: typeName) else { return }
+        let index = self.index(of: definition)
         guard let root = index.root else { return }
         for (key, _) in companion where key != "id" && key != "extension" {
             report(.error, .structure, "Unrecognized property '\(key)' in the extensions of a primitive value", at: "\(path).\(key)")

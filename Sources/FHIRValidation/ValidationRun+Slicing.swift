@@ -63,14 +63,14 @@ extension ValidationRun {
             if let expected = target.pattern {
                 return actual.contains { FixedValueMatcher.matches($0.value, pattern: expected) }
             }
-            if let binding = target.binding, let valueSet = binding.valueSet, let terminology = validator.terminology {
+            if let binding = target.binding, let valueSet = binding.valueSet, validator.terminology != nil {
                 return actual.contains { value in
                     let codes: [GivenCode]
                     if let coding = Self.givenCode(coding: value.value) { codes = [coding] }
                     else if let codings = value.value["coding"]?.arrayValue { codes = codings.compactMap(Self.givenCode(coding:)) }
                     else if let text = value.value.stringValue { codes = [GivenCode(system: nil, code: text)] }
                     else { codes = [] }
-                    return codes.contains { terminology.check(code: $0.code, system: $0.system, display: nil, valueSet: valueSet).outcome == .valid }
+                    return codes.contains { checkCode($0.code, system: $0.system, display: nil, valueSet: valueSet)?.outcome == .valid }
                 }
             }
             return conformsTrial(item, element: slice, index: index, modelPath: modelPath)
@@ -87,7 +87,7 @@ extension ValidationRun {
             let profiles = target.element?.types.flatMap { $0.profiles + $0.targetProfiles } ?? []
             guard !profiles.isEmpty else { return true }
             return actual.contains { value in
-                profiles.contains { validator.conforms(value.value, typeName: validator.isResource(value.typeName) ? nil : value.typeName, toProfile: $0) }
+                profiles.contains { validator.conforms(value.value, typeName: isResource(value.typeName) ? nil : value.typeName, toProfile: $0) }
             }
         case .position:
             return false
@@ -100,6 +100,7 @@ extension ValidationRun {
         trial.resourceStack = resourceStack
         trial.bundleStack = bundleStack
         trial.activeProfiles = activeProfiles
+        trial.memo = memo
         trial.validateItem(item, element: element, index: index, modelPath: modelPath)
         return !trial.issues.contains { $0.severity == .error || $0.severity == .fatal }
     }
@@ -136,7 +137,7 @@ extension ValidationRun {
                       let definition = definitionForChildren(of: current, typeName: typeName) else {
                     return DiscriminatorTarget(element: nil, fixed: nil, pattern: nil, binding: nil)
                 }
-                currentIndex = validator.cache.index(of: definition)
+                currentIndex = self.index(of: definition)
                 guard let root = currentIndex.root, let child = currentIndex.children(of: root.id).first(where: { $0.name == name }) else {
                     return DiscriminatorTarget(element: nil, fixed: nil, pattern: nil, binding: nil)
                 }

@@ -31,7 +31,7 @@ extension ValidationRun {
         if element.types.contains(where: { !$0.profiles.isEmpty }) { return }
         // Inside a complex extension, child extensions are identified by a relative URL.
         if !url.contains(":") { return }
-        guard let definition = definitions.definition(url: url), !definition.snapshot.isEmpty else {
+        guard let definition = self.definition(url: url), !definition.snapshot.isEmpty else {
             if Self.isCrossVersionExtension(url) {
                 report(.information, .informational, "The cross-version extension '\(url)' is recognised by its URL; its content was not validated", at: path)
                 return
@@ -107,7 +107,7 @@ extension ValidationRun {
         let parts = modelPath.split(separator: ".").map(String.init)
         guard let first = parts.first else { return [] }
         var result: Set<String> = [first]
-        guard parts.count > 1, let base = definitions.definition(forType: first) else {
+        guard parts.count > 1, let base = self.definition(forType: first) else {
             result.formUnion(ancestors(of: first))
             return result
         }
@@ -117,7 +117,7 @@ extension ValidationRun {
         var typeName = first
         for part in parts.dropFirst() {
             path += "." + part
-            let index = validator.cache.index(of: definition)
+            let index = self.index(of: definition)
             var chosenType: String?
             var element = index.element(id: path) ?? definition.snapshot.first(where: { $0.path == path })
             if element == nil, let parent = index.element(id: String(path[..<(path.lastIndex(of: ".") ?? path.endIndex)])),
@@ -128,7 +128,7 @@ extension ValidationRun {
             }
             guard let element else { return result }
             result.insert(path)
-            if let chosenType, let next = definitions.definition(forType: chosenType) {
+            if let chosenType, let next = self.definition(forType: chosenType) {
                 definition = next
                 path = chosenType
                 typeName = chosenType
@@ -139,7 +139,7 @@ extension ValidationRun {
                 result.insert(path)
                 continue
             }
-            guard let type = element.types.first?.typeName, let next = definitions.definition(forType: type) else { return result }
+            guard let type = element.types.first?.typeName, let next = self.definition(forType: type) else { return result }
             definition = next
             path = type
             typeName = type
@@ -152,9 +152,9 @@ extension ValidationRun {
 
     private func ancestors(of typeName: String) -> [String] {
         var names: [String] = []
-        var current = definitions.definition(forType: typeName)?.baseDefinition
+        var current = self.definition(forType: typeName)?.baseDefinition
         while let url = current, names.count < 8 {
-            guard let definition = definitions.definition(url: url) else { break }
+            guard let definition = self.definition(url: url) else { break }
             names.append(definition.type)
             current = definition.baseDefinition
         }
@@ -193,7 +193,7 @@ extension ValidationRun {
             if let bundle = bundleStack.last, parts.count >= 2, let resolved = bundle["\(parts[parts.count - 2])/\(parts[parts.count - 1])"] {
                 targetType = resolved["resourceType"]?.stringValue
             }
-            if let type = targetType, definitions.definition(forType: type)?.kind != .resource {
+            if let type = targetType, self.definition(forType: type)?.kind != .resource {
                 if !reference.contains(":") {
                     report(.error, .structure, "The reference '\(reference)' is not a valid reference: '\(type)' is not a resource type", at: "\(path).reference")
                 }
@@ -214,7 +214,7 @@ extension ValidationRun {
         var types: Set<String> = []
         for type in element.types where type.typeName == "Reference" {
             for profile in type.targetProfiles {
-                if let definition = definitions.definition(url: profile) {
+                if let definition = self.definition(url: profile) {
                     types.insert(definition.type)
                 } else if profile.hasPrefix("http://hl7.org/fhir/StructureDefinition/"), let last = profile.split(separator: "/").last {
                     types.insert(String(last))

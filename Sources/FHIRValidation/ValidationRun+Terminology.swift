@@ -14,7 +14,7 @@ extension ValidationRun {
     /// Kiln cannot tell (a system or value set it does not ship), it says so without an error.
     func checkBinding(_ value: JSONValue, typeName: String, binding: StructureBinding, path: String) {
         guard binding.strength == .required || binding.strength == .extensible,
-              let valueSet = binding.valueSet, let terminology = validator.terminology else { return }
+              let valueSet = binding.valueSet, validator.terminology != nil else { return }
         let codes: [GivenCode]
         switch typeName {
         case "code", "string", "uri":
@@ -40,7 +40,7 @@ extension ValidationRun {
         var cannotTell: [String] = []
         var invalid: [String] = []
         for given in codes {
-            let answer = terminology.check(code: given.code, system: given.system, display: nil, valueSet: valueSet)
+            guard let answer = checkCode(given.code, system: given.system, display: nil, valueSet: valueSet) else { return }
             switch answer.outcome {
             case .valid: return
             case .invalid: invalid.append(answer.message ?? "The code '\(given.code)' is not in the value set '\(valueSet)'")
@@ -63,9 +63,9 @@ extension ValidationRun {
     /// Checks a Coding's code against its code system, when Kiln ships the system: an unknown
     /// code is an error, a display that differs from the concept's is a warning.
     func checkCodingInSystem(_ object: JSONObject, path: String) {
-        guard options.checksBindings, let terminology = validator.terminology,
+        guard options.checksBindings, validator.terminology != nil,
               let system = object["system"]?.stringValue, let code = object["code"]?.stringValue else { return }
-        let answer = terminology.check(code: code, system: system, display: object["display"]?.stringValue, valueSet: nil)
+        guard let answer = checkCode(code, system: system, display: object["display"]?.stringValue, valueSet: nil) else { return }
         switch answer.outcome {
         case .valid:
             if answer.displayIsWrong, let display = object["display"]?.stringValue {
@@ -81,9 +81,9 @@ extension ValidationRun {
 
     /// Checks a Quantity's UCUM unit code.
     func checkQuantityUnit(_ object: JSONObject, path: String) {
-        guard options.checksBindings, let terminology = validator.terminology,
+        guard options.checksBindings, validator.terminology != nil,
               object["system"]?.stringValue == "http://unitsofmeasure.org", let code = object["code"]?.stringValue else { return }
-        let answer = terminology.check(code: code, system: "http://unitsofmeasure.org", display: nil, valueSet: nil)
+        guard let answer = checkCode(code, system: "http://unitsofmeasure.org", display: nil, valueSet: nil) else { return }
         if answer.outcome == .invalid {
             report(.error, .codeInvalid, answer.message ?? "'\(code)' is not a valid UCUM unit", at: "\(path).code")
         }

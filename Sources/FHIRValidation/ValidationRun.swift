@@ -17,6 +17,8 @@ final class ValidationRun {
     var bundleStack: [[String: JSONValue]] = []
     /// Profiles being checked, to stop a profile that (indirectly) requires itself.
     var activeProfiles: [String] = []
+    /// Lookups remembered for this run and the trial runs it starts.
+    var memo = RunMemo()
 
     /// The environment invariants run in, made once per run.
     lazy var environment: FHIRPathEnvironment = FHIRPathEnvironment(
@@ -30,7 +32,6 @@ final class ValidationRun {
         self.options = options
     }
 
-    var definitions: any StructureDefinitionProvider { validator.definitions }
 
     /// Records an issue unless the same one was recorded already.
     func report(_ severity: IssueSeverity, _ code: IssueType, _ message: String, at path: String) {
@@ -62,7 +63,7 @@ final class ValidationRun {
             report(.error, .structure, "The JSON object has no 'resourceType' property, so it is not a resource", at: location)
             return
         }
-        guard let base = definitions.definition(forType: resourceType), base.kind == .resource, !base.isAbstract else {
+        guard let base = self.definition(forType: resourceType), base.kind == .resource, !base.isAbstract else {
             report(.error, .structure, "'\(resourceType)' is not a resource type", at: path ?? resourceType)
             return
         }
@@ -90,7 +91,7 @@ final class ValidationRun {
     }
 
     private func validateProfile(_ url: String, object: JSONObject, resourceType: String, path: String, explicit: Bool) {
-        guard let profile = definitions.definition(url: url), !profile.snapshot.isEmpty else {
+        guard let profile = self.definition(url: url), !profile.snapshot.isEmpty else {
             if explicit {
                 report(.error, .notFound, "The profile '\(url)' is not known to this server, so the resource cannot be validated against it", at: path)
             } else {
@@ -110,7 +111,7 @@ final class ValidationRun {
 
     /// Validates an object against the root element of a definition (a resource or datatype).
     func validateAgainstRoot(_ object: JSONObject, definition: StructureDefinition, path: String, modelPath: String) {
-        let index = validator.cache.index(of: definition)
+        let index = self.index(of: definition)
         guard let root = index.root else { return }
         validateObject(object, element: root, index: index, path: path, modelPath: modelPath, typeName: definition.type, isResourceRoot: definition.kind == .resource)
         checkElementRules(.object(object), element: root, typeName: definition.type, path: path)

@@ -106,12 +106,16 @@ public struct StructureElement: Sendable, Hashable {
 
     /// The last segment of the path without `[x]`: the JSON property name or its stem.
     public var name: String {
-        let last = path.lastIndex(of: ".").map { path[path.index(after: $0)...] } ?? path[...]
-        return String(last.hasSuffix("[x]") ? last.dropLast(3) : last)
+        let utf8 = path.utf8
+        var start = utf8.startIndex
+        if let dot = utf8.lastIndex(of: UInt8(ascii: ".")) { start = utf8.index(after: dot) }
+        var end = utf8.endIndex
+        if utf8.count >= 3, utf8.last == UInt8(ascii: "]"), path.hasSuffix("[x]") { end = utf8.index(end, offsetBy: -3) }
+        return String(path[start..<end])
     }
 
     /// Whether the element is a choice of types (its path ends in `[x]`).
-    public var isChoice: Bool { path.hasSuffix("[x]") }
+    public var isChoice: Bool { path.utf8.last == UInt8(ascii: "]") && path.hasSuffix("[x]") }
 
     /// The path of the element that holds this one; nil for the root.
     public var parentPath: String? {

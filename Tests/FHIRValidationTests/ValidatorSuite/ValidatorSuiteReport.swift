@@ -46,6 +46,13 @@ struct ValidatorSuiteReport {
         if let problem = verdict.setupProblem { return "Not run: \(problem)" }
         if verdict.errors.isEmpty {
             let first = verdict.expectedMessages.first.map { ": \(clip($0))" } ?? ""
+            let all = verdict.expectedMessages.joined(separator: " ")
+            if !verdict.expectedMessages.isEmpty && verdict.expectedMessages.allSatisfy({ $0.contains("could not be found so is not allowed here") || $0.contains("Wrong Display Name") }) {
+                return "Policy: Kiln reports unknown extensions and wrong displays as warnings, never errors; the reference reports \(verdict.expectedErrors)\(first)"
+            }
+            if all.contains("snomed") || all.contains("ECL") {
+                return "Needs SNOMED CT, which Kiln does not ship; the reference reports \(verdict.expectedErrors)\(first)"
+            }
             return "Kiln finds no error; the reference reports \(verdict.expectedErrors)\(first)"
         }
         return "Kiln reports an error the reference does not: \(clip(verdict.errors[0]))"
