@@ -106,12 +106,14 @@ public enum TerminologyCompiler {
     private static func compileICD10CM(source: URL, output: URL) throws(TerminologyError) -> Int {
         let bytes = try ShippedFiles.read(source.appendingPathComponent("terminology/icd-10-cm/icd10cm-2026-april.csv"))
         let kinds = ["chapter": "C", "block": "B", "category": "c", "subcategory": "s", "extended_subcategory": "x"]
-        var lines = "# ICD-10-CM April 2026: code, parent, kind (C chapter, B block, c category, s subcategory, x 7th character), billable, display\n"
+        var lines = "# ICD-10-CM April 2026: code, parent (^: the code less its last character and dot), kind (C chapter, B block, c category, s subcategory, x 7th character), billable, display\n"
         var count = 0
         for record in CSVReader.records(String(decoding: bytes, as: UTF8.self)) {
             guard let code = record["code"], !code.isEmpty else { continue }
             let display = (record["description"] ?? "").replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
-            lines += "\(code)\t\(record["parent"] ?? "")\t\(kinds[record["kind"] ?? ""] ?? "s")\t\(record["billable"] == "Y" ? "Y" : "N")\t\(display)\n"
+            let parent = record["parent"] ?? ""
+            let written = !parent.isEmpty && parent == ICD10CMLoader.parent(byForm: code) ? ICD10CMLoader.derivedParent : parent
+            lines += "\(code)\t\(written)\t\(kinds[record["kind"] ?? ""] ?? "s")\t\(record["billable"] == "Y" ? "Y" : "N")\t\(display)\n"
             count += 1
         }
         try write(Array(lines.utf8), to: output.appendingPathComponent(ICD10CMLoader.fileName))

@@ -2,10 +2,21 @@ import FHIRModel
 
 /// Reads the compact ICD-10-CM file the compiler writes: one line per item,
 /// `code TAB parent TAB kind TAB billable TAB display`, kinds `C` chapter, `B` block,
-/// `c` category, `s` subcategory, `x` code with a 7th character; billable `Y` or `N`.
+/// `c` category, `s` subcategory, `x` code with a 7th character; billable `Y` or `N`. A parent
+/// of `^` is the code less its last character and any trailing dot (`E11.9` → `E11`), which
+/// holds for most codes and keeps the file small.
 enum ICD10CMLoader {
     /// The file name in the shipped folder.
     static let fileName = "icd-10-cm.tsv"
+    /// The parent field meaning "derived from the code".
+    static let derivedParent = "^"
+
+    /// The parent a code has by its form: the code less its last character and a trailing dot.
+    static func parent(byForm code: String) -> String {
+        var parent = code.dropLast()
+        if parent.last == "." { parent = parent.dropLast() }
+        return String(parent)
+    }
 
     /// The index over the file's bytes; `version` comes from the manifest. Parsed as bytes:
     /// splitting a 9 MB String by Character would cost more than the rest of the load.
@@ -43,7 +54,8 @@ enum ICD10CMLoader {
                     properties: isBillable ? billable : notBillable,
                     isAbstract: kind == UInt8(ascii: "C") || kind == UInt8(ascii: "B")
                 ))
-                parentCodes.append(text(fields[1]))
+                let parent = text(fields[1])
+                parentCodes.append(parent == derivedParent ? Self.parent(byForm: concepts[concepts.count - 1].code) : parent)
             }
         }
         var positions: [String: Int] = [:]

@@ -2,6 +2,7 @@ import ArgumentParser
 import FHIRDefinitions
 import FHIRModel
 import FHIRPath
+import FHIRValidation
 import Foundation
 
 /// `kiln fhirpath [--strict] [--] EXPRESSION [FILE]`: evaluates a FHIRPath expression against a
@@ -39,7 +40,9 @@ struct FHIRPathCommand: ParsableCommand {
         }
         do {
             let compiled = try FHIRPathExpression(expression, options: FHIRPathOptions(typeModel: catalog.typeModel, strict: strict))
-            let results = try compiled.evaluate(resource)
+            // memberOf() and conformsTo() answer through the shipped terminology and profiles.
+            let environment = (try? Validator.shipped(profilesDirectory: profilesDirectory)).map { $0.hooking(FHIRPathEnvironment()) } ?? FHIRPathEnvironment()
+            let results = try compiled.evaluate(resource, environment: environment)
             let items: [JSONValue] = results.map { ["type": .string($0.typeName), "value": $0.jsonValue] }
             print(JSONSerializer(pretty: true).string(.array(items)))
         } catch {
