@@ -39,14 +39,15 @@ public struct TestServer: Sendable {
         logger.logLevel = ProcessInfo.processInfo.environment["KILN_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .error
         let catalog = try DefinitionsCatalog.loadDefault()
         let client = PostgresClient(configuration: database.clientConfiguration, backgroundLogger: logger)
+        let validationServices = try ValidationServices.loadDefault()
         var operations = OperationRegistry()
-        operations.registerTerminologyOperations(try TerminologyService.loadDefault())
+        operations.registerTerminologyOperations(validationServices.terminology)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let application = KilnApplication.build(
             configuration: ServerConfiguration(host: "127.0.0.1", port: 0, limits: limits, validation: validation),
             client: client,
             resourceTypes: Set(catalog.typeModel.resourceTypeNames),
-            validation: try ValidationServices.loadDefault(),
+            validation: validationServices,
             operations: operations,
             onServerRunning: { port in portContinuation.yield(port) },
             logger: logger

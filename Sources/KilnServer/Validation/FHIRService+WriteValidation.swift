@@ -1,3 +1,4 @@
+import FHIRTerminology
 import FHIRAccess
 import FHIRDefinitions
 import FHIRModel
@@ -59,32 +60,39 @@ extension FHIRService {
         return outcome.issues
     }
 
-    /// Registers in the live registry the StructureDefinitions that committed writes stored, so
-    /// that later writes and `$validate` can use them as profiles. A definition that cannot be
-    /// registered is logged; the write stands.
+    /// Registers what committed writes stored that validation and terminology use:
+    /// StructureDefinitions in the live registry (so later writes and `$validate` can use them as
+    /// profiles), CodeSystems, ValueSets and ConceptMaps in the terminology service. One that
+    /// cannot be registered is logged; the write stands.
     func registerWrittenDefinitions(_ responses: [FHIRResponse]) async {
         for response in responses where response.status < 300 {
-            guard let location = response.location, let version = definitionVersion(at: location) else { continue }
-            let (id, versionID) = (version.id, version.versionID)
+            guard let location = response.location, let version = conformanceVersion(at: location) else { continue }
             do {
                 var resource = try response.bodyJSON()
-                if resource?["resourceType"]?.stringValue != "StructureDefinition" {
-                    resource = try await store.read(resourceType: "StructureDefinition", id: id, versionID: versionID, filter: .unrestricted)?.json()
+                if resource?["resourceType"]?.stringValue != version.type {
+                    resource = try await store.read(resourceType: version.type, id: version.id, versionID: version.versionID, filter: .unrestricted)?.json()
                 }
                 guard let resource else { continue }
-                try validation.registry.register(json: resource)
+                if version.type == "StructureDefinition" {
+                    try validation.registry.register(json: resource)
+                } else {
+                    try validation.terminology.register(resource)
+                }
             } catch {
-                logger.warning("A stored StructureDefinition could not be registered", metadata: ["id": "\(id)", "error": "\(error)"])
+                logger.warning("A stored \(version.type) could not be registered", metadata: ["id": "\(version.id)", "error": "\(error)"])
             }
         }
     }
 
-    /// The id and version of a StructureDefinition version URL under this server's base.
-    private func definitionVersion(at location: String) -> (id: String, versionID: Int64)? {
-        let prefix = "\(baseURL)/StructureDefinition/"
-        guard location.hasPrefix(prefix) else { return nil }
-        let parts = location.dropFirst(prefix.count).split(separator: "/")
-        guard parts.count == 3, parts[1] == "_history", let versionID = Int64(parts[2]) else { return nil }
-        return (String(parts[0]), versionID)
+    /// The type, id and version of a conformance resource's version URL under this server's base.
+    private func conformanceVersion(at location: String) -> (type: String, id: String, versionID: Int64)? {
+        for type in ["StructureDefinition"] + ValidationServices.terminologyResourceTypes {
+            let prefix = "\(baseURL)/\(type)/"
+            guard location.hasPrefix(prefix) else { continue }
+            let parts = location.dropFirst(prefix.count).split(separator: "/")
+            guard parts.count == 3, parts[1] == "_history", let versionID = Int64(parts[2]) else { return nil }
+            return (type, String(parts[0]), versionID)
+        }
+        return nil
     }
 }

@@ -51,7 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let catalog = try DefinitionsCatalog.loadDefault(explicitDirectory: profilesDirectory)
         let resourceTypes = Set(catalog.typeModel.resourceTypeNames)
-        let validationServices = try ValidationServices.loadDefault(profilesDirectory: profilesDirectory)
+        let validationServices = try ValidationServices.loadDefault(profilesDirectory: profilesDirectory, terminologyDirectory: terminologyDirectory)
         let policy = try validationPolicy()
         let (databaseConfiguration, lease) = try await database.connect(logger: logger)
         let configuration = ServerConfiguration(host: host, port: port, baseURL: baseURL, validation: policy)
@@ -66,11 +66,8 @@ struct ServeCommand: AsyncParsableCommand {
             "validation": "\(policy)",
         ])
         var operations = OperationRegistry()
-        do {
-            operations.registerTerminologyOperations(try TerminologyService.loadDefault(explicitDirectory: terminologyDirectory))
-        } catch {
-            logger.warning("Terminology operations are off", metadata: ["reason": "\(error.message)"])
-        }
+        // The terminology operations share validation's terminology, stored resources included.
+        operations.registerTerminologyOperations(validationServices.terminology)
         let client = PostgresClient(configuration: databaseConfiguration.clientConfiguration, backgroundLogger: logger)
         let application = KilnApplication.build(
             configuration: configuration,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FHIRDefinitions
 import FHIRModel
+import FHIRTerminology
 import FHIRValidation
 import Foundation
 import KilnServer
@@ -44,7 +45,13 @@ struct ValidateCommand: ParsableCommand {
         if let problem = problems.first {
             fail("kiln validate: a StructureDefinition of --definitions cannot be used: \(problem.message)")
         }
-        // ValueSets and CodeSystems (supporting.terminologyResources) await the terminology service.
+        for resource in supporting.terminologyResources {
+            do {
+                try validation.terminology.register(resource)
+            } catch {
+                fail("kiln validate: a \(resource["resourceType"]?.stringValue ?? "resource") of --definitions cannot be used: \(error.message)")
+            }
+        }
         var issues: [OperationOutcomeIssue] = []
         for (line, resource) in resources {
             var found = validation.validate(resource, profiles: profiles).issues
