@@ -14,8 +14,15 @@ import Testing
     }
 
     /// Differences from the published US Core 6.1.0 snapshots that are known and accepted:
-    /// `profile id: element id: what`.
-    static let knownDifferences: Set<String> = []
+    /// `profile id: element id: what`. R4 types a resource's `id` as a System.String standing for
+    /// `string`; the publisher of US Core 6.1.0 wrote `id` for the profiles whose snapshots it
+    /// regenerated. Kiln keeps R4's type (the validator checks ids by their own rule).
+    static let knownDifferences: Set<String> = [
+        #"us-core-patient: Patient.id: types ["string[][]"] ≠ ["id[][]"]"#,
+        #"us-core-diagnosticreport-lab: DiagnosticReport.id: types ["string[][]"] ≠ ["id[][]"]"#,
+        #"us-core-vital-signs: Observation.id: types ["string[][]"] ≠ ["id[][]"]"#,
+        #"us-core-observation-clinical-result: Observation.id: types ["string[][]"] ≠ ["id[][]"]"#,
+    ]
 
     @Test func usCoreSnapshotsMatchThePublishedOnes() throws {
         let registry = try registry()
