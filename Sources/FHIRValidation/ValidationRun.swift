@@ -88,6 +88,23 @@ final class ValidationRun {
             validateProfile(url, object: object, resourceType: resourceType, path: here, explicit: true)
         }
         if isBundle { validateBundleEntries(object, path: here) }
+        if resourceType == "StructureDefinition" { checkSnapshotGeneration(value, path: here) }
+    }
+
+    /// A profile must be usable: its snapshot must follow from its differential and its base.
+    private func checkSnapshotGeneration(_ value: JSONValue, path: String) {
+        guard let definition = try? StructureDefinition(json: value), definition.derivation == .constraint,
+              !definition.differential.isEmpty else { return }
+        let generator = SnapshotGenerator { [self] url in self.definition(url: url) }
+        do {
+            _ = try generator.generate(for: definition)
+        } catch {
+            if error.kind == .notFound {
+                report(.warning, .notFound, "The snapshot cannot be generated: \(error.message)", at: path)
+            } else {
+                report(.error, .invalid, "The snapshot cannot be generated from the differential: \(error.message)", at: path)
+            }
+        }
     }
 
     private func validateProfile(_ url: String, object: JSONObject, resourceType: String, path: String, explicit: Bool) {
