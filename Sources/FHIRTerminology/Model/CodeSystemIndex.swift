@@ -28,9 +28,17 @@ public final class CodeSystemIndex: Sendable {
     private let foldedPositions: [String: Int]
 
     /// An index over `concepts`; `parents` holds parent indices per concept (children are derived).
-    public init(
+    public convenience init(
         url: String, version: String?, name: String?, content: CodeSystemContent, caseSensitive: Bool,
         concepts: [CodeSystemConcept], parents: [[Int]], formatRule: (@Sendable (String) -> Bool)? = nil
+    ) {
+        self.init(url: url, version: version, name: name, content: content, caseSensitive: caseSensitive, concepts: concepts, parents: parents, positions: nil, formatRule: formatRule)
+    }
+
+    /// An index whose code positions the caller has already computed (first position per code).
+    init(
+        url: String, version: String?, name: String?, content: CodeSystemContent, caseSensitive: Bool,
+        concepts: [CodeSystemConcept], parents: [[Int]], positions precomputed: [String: Int]?, formatRule: (@Sendable (String) -> Bool)? = nil
     ) {
         self.url = url
         self.version = version
@@ -39,12 +47,16 @@ public final class CodeSystemIndex: Sendable {
         self.caseSensitive = caseSensitive
         self.concepts = concepts
         self.formatRule = formatRule
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(concepts.count)
-        for (index, concept) in concepts.enumerated() where positions[concept.code] == nil {
-            positions[concept.code] = index
+        if let precomputed {
+            self.positions = precomputed
+        } else {
+            var positions: [String: Int] = [:]
+            positions.reserveCapacity(concepts.count)
+            for (index, concept) in concepts.enumerated() where positions[concept.code] == nil {
+                positions[concept.code] = index
+            }
+            self.positions = positions
         }
-        self.positions = positions
         // Case-insensitive lookups try the code as given, upper-cased and lower-cased; only
         // mixed-case codes need a folded map of their own.
         var folded: [String: Int] = [:]
@@ -57,7 +69,15 @@ public final class CodeSystemIndex: Sendable {
         self.foldedPositions = folded
         var parentLists = parents
         if parentLists.count < concepts.count { parentLists += Array(repeating: [], count: concepts.count - parentLists.count) }
-        var childLists = Array(repeating: [Int](), count: concepts.count)
+        var childCounts = Array(repeating: 0, count: concepts.count)
+        for (child, list) in parentLists.enumerated() {
+            for parent in list where parent >= 0 && parent < concepts.count && parent != child { childCounts[parent] += 1 }
+        }
+        var childLists = childCounts.map { count -> [Int] in
+            var list: [Int] = []
+            if count > 0 { list.reserveCapacity(count) }
+            return list
+        }
         for (child, list) in parentLists.enumerated() {
             for parent in list where parent >= 0 && parent < concepts.count && parent != child {
                 childLists[parent].append(child)

@@ -60,14 +60,14 @@ enum ICD10CMLoader {
         }
         var positions: [String: Int] = [:]
         positions.reserveCapacity(concepts.count)
-        for (index, concept) in concepts.enumerated() { positions[concept.code] = index }
+        for (index, concept) in concepts.enumerated() where positions[concept.code] == nil { positions[concept.code] = index }
         let parents = parentCodes.map { code -> [Int] in
             guard !code.isEmpty, let position = positions[code] else { return [] }
             return [position]
         }
         return CodeSystemIndex(
             url: KnownSystems.icd10CM, version: version, name: "ICD10CM", content: .complete,
-            caseSensitive: false, concepts: concepts, parents: parents
+            caseSensitive: false, concepts: concepts, parents: parents, positions: positions
         )
     }
 }
