@@ -1,3 +1,4 @@
+import FHIRModel
 public import Foundation
 
 /// Finds the compiled definitions directory (the folder holding `fhir-profiles/r4/manifest.json`).
@@ -49,69 +50,29 @@ public struct DefinitionsLocator: Sendable {
     /// The compiled definitions directory; throws a ``DefinitionsError`` of kind `.notFound`
     /// that lists every place looked at.
     public func locate() throws -> URL {
-        if let explicit = explicitDirectory {
-            if let found = Self.compiledDirectory(in: absolute(explicit)) { return found }
-            throw notFound(["the directory given: \(absolute(explicit))"])
+        switch search.locate() {
+        case .success(let found): return found
+        case .failure(let failure): throw notFound(failure.looked)
         }
-        if let variable = environment[Self.environmentVariable], !variable.isEmpty {
-            if let found = Self.compiledDirectory(in: absolute(variable)) { return found }
-            throw notFound(["\(Self.environmentVariable)=\(absolute(variable))"])
-        }
-        var looked: [String] = []
-        if let executablePath {
-            let directory = URL(fileURLWithPath: executablePath).deletingLastPathComponent().path
-            if let found = Self.searchUpward(from: directory) { return found }
-            looked.append("\(Self.relativeDirectory) in \(directory) (the executable's directory) and each parent")
-        }
-        if let found = Self.searchUpward(from: currentDirectory) { return found }
-        looked.append("\(Self.relativeDirectory) in \(currentDirectory) (the current directory) and each parent")
-        for directory in systemDirectories {
-            if let found = Self.compiledDirectory(in: directory) { return found }
-            looked.append(directory)
-        }
-        throw notFound(looked)
     }
 
-    /// The path of the running executable: `/proc/self/exe` resolved on Linux, otherwise the
-    /// first command-line argument made absolute, symbolic links resolved.
+    /// The path of the running executable, symbolic links resolved.
     public static func runningExecutablePath() -> String? {
-        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            return resolved
-        }
-        guard let first = CommandLine.arguments.first, !first.isEmpty else { return nil }
-        let url = first.hasPrefix("/")
-            ? URL(fileURLWithPath: first)
-            : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(first)
-        return url.resolvingSymlinksInPath().path
+        ShippedFolderSearch.runningExecutablePath()
     }
 
-    /// The compiled folder at `directory`, `directory/r4` or `directory/fhir-profiles/r4`.
-    static func compiledDirectory(in directory: String) -> URL? {
-        let base = URL(fileURLWithPath: directory).standardizedFileURL
-        for candidate in [base, base.appendingPathComponent("r4"), base.appendingPathComponent(relativeDirectory)] where isCompiled(candidate) {
-            return candidate
-        }
-        return nil
-    }
-
-    /// The first `fhir-profiles/r4` holding a manifest in `directory` or one of its parents.
-    static func searchUpward(from directory: String) -> URL? {
-        var current = URL(fileURLWithPath: directory).standardizedFileURL
-        while true {
-            let candidate = current.appendingPathComponent(relativeDirectory)
-            if isCompiled(candidate) { return candidate }
-            let parent = current.deletingLastPathComponent().standardizedFileURL
-            if parent.path == current.path { return nil }
-            current = parent
-        }
-    }
-
-    private static func isCompiled(_ directory: URL) -> Bool {
-        FileManager.default.fileExists(atPath: directory.appendingPathComponent(DefinitionsManifest.fileName).path)
-    }
-
-    private func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path : URL(fileURLWithPath: currentDirectory).appendingPathComponent(path).standardizedFileURL.path
+    private var search: ShippedFolderSearch {
+        ShippedFolderSearch(
+            relativeDirectory: Self.relativeDirectory,
+            markerFile: DefinitionsManifest.fileName,
+            environmentVariable: Self.environmentVariable,
+            nestedDirectories: ["r4"],
+            explicitDirectory: explicitDirectory,
+            environment: environment,
+            executablePath: executablePath,
+            currentDirectory: currentDirectory,
+            systemDirectories: systemDirectories
+        )
     }
 
     private func notFound(_ looked: [String]) -> DefinitionsError {

@@ -1,3 +1,4 @@
+import FHIRModel
 public import Foundation
 
 /// Finds the shipped terminology folder (the one holding `terminology/manifest.json`).
@@ -47,64 +48,28 @@ public struct TerminologyLocator: Sendable {
 
     /// The shipped folder; throws ``TerminologyError/Kind/unavailable`` listing where it looked.
     public func locate() throws(TerminologyError) -> URL {
-        if let explicit = explicitDirectory {
-            if let found = Self.folder(in: absolute(explicit)) { return found }
-            throw notFound(["the directory given: \(absolute(explicit))"])
+        switch search.locate() {
+        case .success(let found): return found
+        case .failure(let failure): throw notFound(failure.looked)
         }
-        if let variable = environment[Self.environmentVariable], !variable.isEmpty {
-            if let found = Self.folder(in: absolute(variable)) { return found }
-            throw notFound(["\(Self.environmentVariable)=\(absolute(variable))"])
-        }
-        var looked: [String] = []
-        if let executablePath {
-            let directory = URL(fileURLWithPath: executablePath).deletingLastPathComponent().path
-            if let found = Self.searchUpward(from: directory) { return found }
-            looked.append("\(Self.relativeDirectory) in \(directory) (the executable's directory) and each parent")
-        }
-        if let found = Self.searchUpward(from: currentDirectory) { return found }
-        looked.append("\(Self.relativeDirectory) in \(currentDirectory) (the current directory) and each parent")
-        for directory in systemDirectories {
-            if let found = Self.folder(in: directory) { return found }
-            looked.append(directory)
-        }
-        throw notFound(looked)
     }
 
-    /// The path of the running executable: `/proc/self/exe` resolved on Linux, else `argv[0]`.
+    /// The path of the running executable, symbolic links resolved.
     public static func runningExecutablePath() -> String? {
-        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
-        guard let first = CommandLine.arguments.first, !first.isEmpty else { return nil }
-        let url = first.hasPrefix("/")
-            ? URL(fileURLWithPath: first)
-            : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(first)
-        return url.resolvingSymlinksInPath().path
+        ShippedFolderSearch.runningExecutablePath()
     }
 
-    static func folder(in directory: String) -> URL? {
-        let base = URL(fileURLWithPath: directory).standardizedFileURL
-        for candidate in [base, base.appendingPathComponent(relativeDirectory)] where hasManifest(candidate) {
-            return candidate
-        }
-        return nil
-    }
-
-    static func searchUpward(from directory: String) -> URL? {
-        var current = URL(fileURLWithPath: directory).standardizedFileURL
-        while true {
-            let candidate = current.appendingPathComponent(relativeDirectory)
-            if hasManifest(candidate) { return candidate }
-            let parent = current.deletingLastPathComponent().standardizedFileURL
-            if parent.path == current.path { return nil }
-            current = parent
-        }
-    }
-
-    private static func hasManifest(_ directory: URL) -> Bool {
-        FileManager.default.fileExists(atPath: directory.appendingPathComponent(TerminologyManifest.fileName).path)
-    }
-
-    private func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path : URL(fileURLWithPath: currentDirectory).appendingPathComponent(path).standardizedFileURL.path
+    private var search: ShippedFolderSearch {
+        ShippedFolderSearch(
+            relativeDirectory: Self.relativeDirectory,
+            markerFile: TerminologyManifest.fileName,
+            environmentVariable: Self.environmentVariable,
+            explicitDirectory: explicitDirectory,
+            environment: environment,
+            executablePath: executablePath,
+            currentDirectory: currentDirectory,
+            systemDirectories: systemDirectories
+        )
     }
 
     private func notFound(_ looked: [String]) -> TerminologyError {
