@@ -1,4 +1,4 @@
-import FHIRModel
+public import FHIRModel
 public import Foundation
 
 /// Finds the compiled definitions directory (the folder holding `fhir-profiles/r4/manifest.json`).
@@ -21,48 +21,18 @@ public struct DefinitionsLocator: Sendable {
     /// The install directories searched last.
     public static let defaultSystemDirectories = ["/usr/share/kiln/fhir-profiles", "/opt/kiln/fhir-profiles"]
 
-    /// The directory given on the command line, if any.
-    public var explicitDirectory: String?
-    /// The environment, for ``environmentVariable``.
-    public var environment: [String: String]
-    /// The running executable's path, symbolic links resolved.
-    public var executablePath: String?
-    /// The current directory.
-    public var currentDirectory: String
-    /// The install directories searched last.
-    public var systemDirectories: [String]
+    /// The search, with this process's inputs or those given.
+    public let search: ShippedFolderSearch
 
     /// A locator for this process, or with the given inputs (for tests).
     public init(
         explicitDirectory: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        executablePath: String? = DefinitionsLocator.runningExecutablePath(),
+        executablePath: String? = ShippedFolderSearch.runningExecutablePath(),
         currentDirectory: String = FileManager.default.currentDirectoryPath,
         systemDirectories: [String] = DefinitionsLocator.defaultSystemDirectories
     ) {
-        self.explicitDirectory = explicitDirectory
-        self.environment = environment
-        self.executablePath = executablePath
-        self.currentDirectory = currentDirectory
-        self.systemDirectories = systemDirectories
-    }
-
-    /// The compiled definitions directory; throws a ``DefinitionsError`` of kind `.notFound`
-    /// that lists every place looked at.
-    public func locate() throws -> URL {
-        switch search.locate() {
-        case .success(let found): return found
-        case .failure(let failure): throw notFound(failure.looked)
-        }
-    }
-
-    /// The path of the running executable, symbolic links resolved.
-    public static func runningExecutablePath() -> String? {
-        ShippedFolderSearch.runningExecutablePath()
-    }
-
-    private var search: ShippedFolderSearch {
-        ShippedFolderSearch(
+        search = ShippedFolderSearch(
             relativeDirectory: Self.relativeDirectory,
             markerFile: DefinitionsManifest.fileName,
             environmentVariable: Self.environmentVariable,
@@ -73,6 +43,15 @@ public struct DefinitionsLocator: Sendable {
             currentDirectory: currentDirectory,
             systemDirectories: systemDirectories
         )
+    }
+
+    /// The compiled definitions directory; throws a ``DefinitionsError`` of kind `.notFound`
+    /// that lists every place looked at.
+    public func locate() throws -> URL {
+        switch search.locate() {
+        case .success(let found): return found
+        case .failure(let failure): throw notFound(failure.looked)
+        }
     }
 
     private func notFound(_ looked: [String]) -> DefinitionsError {

@@ -1,4 +1,4 @@
-import FHIRModel
+public import FHIRModel
 public import Foundation
 
 /// Finds the shipped terminology folder (the one holding `terminology/manifest.json`).
@@ -20,30 +20,28 @@ public struct TerminologyLocator: Sendable {
     /// The install directories searched last.
     public static let defaultSystemDirectories = ["/usr/share/kiln/terminology", "/opt/kiln/terminology"]
 
-    /// The directory given on the command line, if any.
-    public var explicitDirectory: String?
-    /// The environment, for ``environmentVariable``.
-    public var environment: [String: String]
-    /// The running executable's path.
-    public var executablePath: String?
-    /// The current directory.
-    public var currentDirectory: String
-    /// The install directories searched last.
-    public var systemDirectories: [String]
+    /// The search, with this process's inputs or those given.
+    public let search: ShippedFolderSearch
 
     /// A locator for this process, or with the given inputs (for tests).
     public init(
         explicitDirectory: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        executablePath: String? = TerminologyLocator.runningExecutablePath(),
+        executablePath: String? = ShippedFolderSearch.runningExecutablePath(),
         currentDirectory: String = FileManager.default.currentDirectoryPath,
         systemDirectories: [String] = TerminologyLocator.defaultSystemDirectories
     ) {
-        self.explicitDirectory = explicitDirectory
-        self.environment = environment
-        self.executablePath = executablePath
-        self.currentDirectory = currentDirectory
-        self.systemDirectories = systemDirectories
+        search = ShippedFolderSearch(
+            relativeDirectory: Self.relativeDirectory,
+            markerFile: TerminologyManifest.fileName,
+            environmentVariable: Self.environmentVariable,
+            nestedDirectories: [],
+            explicitDirectory: explicitDirectory,
+            environment: environment,
+            executablePath: executablePath,
+            currentDirectory: currentDirectory,
+            systemDirectories: systemDirectories
+        )
     }
 
     /// The shipped folder; throws ``TerminologyError/Kind/unavailable`` listing where it looked.
@@ -52,24 +50,6 @@ public struct TerminologyLocator: Sendable {
         case .success(let found): return found
         case .failure(let failure): throw notFound(failure.looked)
         }
-    }
-
-    /// The path of the running executable, symbolic links resolved.
-    public static func runningExecutablePath() -> String? {
-        ShippedFolderSearch.runningExecutablePath()
-    }
-
-    private var search: ShippedFolderSearch {
-        ShippedFolderSearch(
-            relativeDirectory: Self.relativeDirectory,
-            markerFile: TerminologyManifest.fileName,
-            environmentVariable: Self.environmentVariable,
-            explicitDirectory: explicitDirectory,
-            environment: environment,
-            executablePath: executablePath,
-            currentDirectory: currentDirectory,
-            systemDirectories: systemDirectories
-        )
     }
 
     private func notFound(_ looked: [String]) -> TerminologyError {
