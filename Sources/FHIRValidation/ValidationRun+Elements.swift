@@ -254,15 +254,6 @@ extension ValidationRun {
         }
     }
 
-    /// The child among `children` that a JSON property name belongs to (`valueQuantity` → `value[x]`).
-    static func child(named name: String, in children: [StructureElement]) -> StructureElement? {
-        for child in children where !child.isChoice && child.name == name { return child }
-        for child in children where child.isChoice && name.hasPrefix(child.name) {
-            if selectedType(of: child, propertyName: name) != nil { return child }
-        }
-        return nil
-    }
-
     /// The type a property name selects for `element`: the choice suffix, or the only type.
     static func selectedType(of element: StructureElement, propertyName: String) -> String? {
         if !element.isChoice {

@@ -89,12 +89,3 @@ enum ValueComparison {
         }
     }
 }
-
-extension String {
-    func trimmingWhitespace() -> Substring {
-        var result = self[...]
-        while let first = result.first, first.isWhitespace { result = result.dropFirst() }
-        while let last = result.last, last.isWhitespace { result = result.dropLast() }
-        return result
-    }
-}
