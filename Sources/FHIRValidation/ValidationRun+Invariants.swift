@@ -7,11 +7,17 @@ extension ValidationRun {
     /// element and the walk already enforces them.
     static let nativelyChecked: Set<String> = ["ele-1"]
 
+    /// Invariants whose expressions only look at `contained`, so they hold without it.
+    static let containedOnly: Set<String> = ["dom-2", "dom-3", "dom-4", "dom-5"]
+
     /// Evaluates each constraint on `value`; a constraint that evaluates to false is reported at
     /// its own severity, one that cannot be evaluated as a warning.
     func checkInvariants(_ value: JSONValue, typeName: String, elementPath: String, constraints: [ElementConstraint], path: String, companion: JSONObject?) {
+        // dom-2 … dom-5 are about contained resources: true when there are none.
+        let hasContained = value["contained"] != nil
         for constraint in constraints {
             guard !Self.nativelyChecked.contains(constraint.key), let text = constraint.expression else { continue }
+            if !hasContained && Self.containedOnly.contains(constraint.key) { continue }
             if constraint.isBestPractice && !options.reportsBestPractice { continue }
             switch validator.cache.invariant(text) {
             case .failed(let reason):

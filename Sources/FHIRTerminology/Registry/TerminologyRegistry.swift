@@ -29,6 +29,7 @@ public final class TerminologyRegistry: Sendable {
         var shippedConceptMaps: [String: ConceptMapDefinition] = [:]
         var missing: Set<String> = []
         var allConceptMapsLoaded = false
+        var registrations = 0
     }
 
     private let state = Mutex(State())
@@ -51,6 +52,12 @@ public final class TerminologyRegistry: Sendable {
         TerminologyRegistry(base: self)
     }
 
+    /// How many registrations this registry and the ones under it have taken: a cache of answers
+    /// is still good while the revision it was filled at is the current one.
+    public var revision: Int {
+        state.withLock { $0.registrations } + (base?.revision ?? 0)
+    }
+
     /// Adds a CodeSystem, ValueSet or ConceptMap, replacing one with the same URL. Supplements
     /// are accepted and ignored.
     public func register(_ resource: JSONValue) throws(TerminologyError) {
@@ -58,15 +65,15 @@ public final class TerminologyRegistry: Sendable {
         case "CodeSystem":
             if resource["content"]?.stringValue == CodeSystemContent.supplement.rawValue { return }
             let index = try CodeSystemIndex(codeSystem: resource)
-            state.withLock { $0.codeSystems[index.url] = .index(index) }
+            state.withLock { $0.codeSystems[index.url] = .index(index); $0.registrations += 1 }
         case "ValueSet":
             let valueSet = try ValueSetDefinition(valueSet: resource)
             guard let url = valueSet.url else { throw TerminologyError(.invalid, "A ValueSet needs a url to be registered") }
-            state.withLock { $0.valueSets[url] = valueSet }
+            state.withLock { $0.valueSets[url] = valueSet; $0.registrations += 1 }
         case "ConceptMap":
             let map = try ConceptMapDefinition(conceptMap: resource)
             guard let url = map.url else { throw TerminologyError(.invalid, "A ConceptMap needs a url to be registered") }
-            state.withLock { $0.conceptMaps[url] = map }
+            state.withLock { $0.conceptMaps[url] = map; $0.registrations += 1 }
         default:
             throw TerminologyError(.invalid, "Only CodeSystem, ValueSet and ConceptMap resources can be registered, not \(resource["resourceType"]?.stringValue ?? "a JSON \(resource.kindName)")")
         }
