@@ -81,9 +81,8 @@ extension ValidationRun {
         let hostType = hostTypes(of: hostPath)
         for context in definition.contexts {
             switch context.kind {
-            case .fhirpath:
-                return
-            case .extension:
+            case .fhirpath, .extension:
+                // Contexts given as FHIRPath or as another extension are not checked.
                 return
             case .element:
                 let expression = context.expression
@@ -92,10 +91,8 @@ extension ValidationRun {
                 if expression.hasSuffix(".extension") || expression.hasSuffix(".modifierExtension") {
                     if String(expression.dropLast(expression.hasSuffix(".extension") ? 10 : 18)) == hostPath { return }
                 }
-                if let root = hostPath.split(separator: ".").first, expression == "Resource" || expression == "DomainResource", !hostPath.contains(".") {
-                    _ = root
-                    return
-                }
+                // A resource-level extension may name the abstract bases.
+                if (expression == "Resource" || expression == "DomainResource") && !hostPath.contains(".") { return }
             }
         }
         let allowed = definition.contexts.map(\.expression).joined(separator: ", ")
