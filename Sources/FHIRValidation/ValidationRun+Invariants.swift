@@ -1,5 +1,6 @@
 import FHIRDefinitions
 import FHIRModel
+import FHIRTerminology
 import FHIRPath
 
 extension ValidationRun {
@@ -62,7 +63,7 @@ struct MemberOfAdapter: TerminologyProvider {
     let checker: any CodeChecker
 
     func isMember(_ coded: FHIRPathValue, ofValueSet url: String) throws -> Bool {
-        let codes: [GivenCode]
+        let codes: [TerminologyCoding]
         switch coded.typeName {
         case "Coding":
             codes = ValidationRun.givenCode(coding: coded.jsonValue).map { [$0] } ?? []
@@ -70,7 +71,7 @@ struct MemberOfAdapter: TerminologyProvider {
             codes = (coded.jsonValue["coding"]?.arrayValue ?? []).compactMap(ValidationRun.givenCode(coding:))
         default:
             guard let text = coded.jsonValue.stringValue else { return false }
-            codes = [GivenCode(system: nil, code: text)]
+            codes = [TerminologyCoding(system: nil, code: text)]
         }
         return codes.contains { checker.check(code: $0.code, system: $0.system, display: nil, valueSet: url).outcome == .valid }
     }

@@ -1,6 +1,7 @@
 import FHIRDefinitions
 import Foundation
 import FHIRModel
+import FHIRTerminology
 
 extension ValidationRun {
     /// Assigns each occurrence of a sliced element to a slice by the discriminators, checks each
@@ -65,10 +66,10 @@ extension ValidationRun {
             }
             if let binding = target.binding, let valueSet = binding.valueSet, validator.terminology != nil {
                 return actual.contains { value in
-                    let codes: [GivenCode]
+                    let codes: [TerminologyCoding]
                     if let coding = Self.givenCode(coding: value.value) { codes = [coding] }
                     else if let codings = value.value["coding"]?.arrayValue { codes = codings.compactMap(Self.givenCode(coding:)) }
-                    else if let text = value.value.stringValue { codes = [GivenCode(system: nil, code: text)] }
+                    else if let text = value.value.stringValue { codes = [TerminologyCoding(system: nil, code: text)] }
                     else { codes = [] }
                     return codes.contains { checkCode($0.code, system: $0.system, display: nil, valueSet: valueSet)?.outcome == .valid }
                 }

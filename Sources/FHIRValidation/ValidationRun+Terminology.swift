@@ -1,12 +1,6 @@
 import FHIRDefinitions
 import FHIRModel
-
-/// A code as the instance gives it: a `code`, a Coding, a Quantity's unit, or a string.
-struct GivenCode {
-    var system: String?
-    var code: String
-    var display: String?
-}
+import FHIRTerminology
 
 extension ValidationRun {
     /// Checks a coded value against a required or extensible binding: required bindings give
@@ -15,11 +9,11 @@ extension ValidationRun {
     func checkBinding(_ value: JSONValue, typeName: String, binding: StructureBinding, path: String) {
         guard binding.strength == .required || binding.strength == .extensible,
               let valueSet = binding.valueSet, validator.terminology != nil else { return }
-        let codes: [GivenCode]
+        let codes: [TerminologyCoding]
         switch typeName {
         case "code", "string", "uri":
             guard let text = value.stringValue else { return }
-            codes = [GivenCode(system: nil, code: text)]
+            codes = [TerminologyCoding(system: nil, code: text)]
         case "Coding":
             guard let coding = Self.givenCode(coding: value) else { return }
             codes = [coding]
@@ -33,7 +27,7 @@ extension ValidationRun {
             }
         case "Quantity":
             guard let code = value["code"]?.stringValue else { return }
-            codes = [GivenCode(system: value["system"]?.stringValue, code: code)]
+            codes = [TerminologyCoding(system: value["system"]?.stringValue, code: code)]
         default:
             return
         }
@@ -89,8 +83,8 @@ extension ValidationRun {
         }
     }
 
-    static func givenCode(coding: JSONValue) -> GivenCode? {
+    static func givenCode(coding: JSONValue) -> TerminologyCoding? {
         guard let code = coding["code"]?.stringValue else { return nil }
-        return GivenCode(system: coding["system"]?.stringValue, code: code, display: coding["display"]?.stringValue)
+        return TerminologyCoding(system: coding["system"]?.stringValue, code: code, display: coding["display"]?.stringValue)
     }
 }
