@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "FHIRTerminology", targets: ["FHIRTerminology"]),
         .library(name: "FHIRValidation", targets: ["FHIRValidation"]),
         .library(name: "FHIRAccess", targets: ["FHIRAccess"]),
+        .library(name: "FHIRSearch", targets: ["FHIRSearch"]),
         .library(name: "FHIRStore", targets: ["FHIRStore"]),
         .library(name: "KilnServer", targets: ["KilnServer"]),
         .library(name: "KilnTesting", targets: ["KilnTesting"]),
@@ -73,6 +74,12 @@ let package = Package(
             dependencies: ["FHIRModel"],
             swiftSettings: swiftSettings
         ),
+        // Search: index extraction, query parsing, and the compiler from query + access filter to SQL.
+        .target(
+            name: "FHIRSearch",
+            dependencies: ["FHIRModel", "FHIRDefinitions", "FHIRPath", "FHIRTerminology", "FHIRAccess", "UCUM"],
+            swiftSettings: swiftSettings
+        ),
         // Storage over PostgreSQL, including the embedded local cluster.
         .target(
             name: "FHIRStore",
@@ -80,6 +87,7 @@ let package = Package(
                 "FHIRModel",
                 "FHIRDefinitions",
                 "FHIRAccess",
+                "FHIRSearch",
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -95,6 +103,7 @@ let package = Package(
                 "FHIRTerminology",
                 "FHIRValidation",
                 "FHIRAccess",
+                "FHIRSearch",
                 "FHIRStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -186,6 +195,11 @@ let package = Package(
         .testTarget(
             name: "FHIRValidationTests",
             dependencies: ["FHIRModel", "FHIRDefinitions", "FHIRPath", "FHIRTerminology", "FHIRValidation"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FHIRSearchTests",
+            dependencies: ["FHIRModel", "FHIRDefinitions", "FHIRPath", "FHIRTerminology", "FHIRAccess", "FHIRSearch", "UCUM"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
