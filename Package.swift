@@ -116,6 +116,7 @@ let package = Package(
         .target(
             name: "KilnTesting",
             dependencies: [
+                "FHIRAccess",
                 "FHIRModel",
                 "FHIRDefinitions",
                 "FHIRStore",
@@ -157,6 +158,7 @@ let package = Package(
                 "FHIRTerminology",
                 "FHIRValidation",
                 "FHIRPath",
+                "FHIRSearch",
                 "FHIRStore",
                 "KilnServer",
                 "KilnBenchmarks",
@@ -204,13 +206,13 @@ let package = Package(
         ),
         .testTarget(
             name: "FHIRStoreTests",
-            dependencies: ["FHIRModel", "FHIRDefinitions", "FHIRStore", "KilnTesting"],
+            dependencies: ["FHIRAccess", "FHIRModel", "FHIRDefinitions", "FHIRSearch", "FHIRStore", "KilnTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "KilnServerTests",
             dependencies: [
-                "FHIRModel", "FHIRDefinitions", "FHIRStore", "FHIRTerminology", "KilnServer", "KilnTesting",
+                "FHIRAccess", "FHIRModel", "FHIRDefinitions", "FHIRSearch", "FHIRStore", "FHIRTerminology", "KilnServer", "KilnTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

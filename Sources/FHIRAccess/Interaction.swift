@@ -20,6 +20,8 @@ public enum Interaction: String, Sendable, Hashable, CaseIterable {
     case create
     /// GET [type]?…
     case searchType = "search-type"
+    /// GET [base]?… (all types, or those of `_type`)
+    case searchSystem = "search-system"
     /// POST / with a batch Bundle
     case batch
     /// POST / with a transaction Bundle

@@ -1,5 +1,6 @@
 public import FHIRAccess
-public import FHIRModel
+import FHIRModel
+public import FHIRSearch
 import Foundation
 public import Logging
 public import PostgresNIO
@@ -114,21 +115,36 @@ public struct ResourceStore: Sendable {
 }
 
 extension ResourceStore {
-    /// A page of the current, not deleted resources of `resourceType` matching `criteria`, in id
-    /// order, and their number when `includeTotal`.
-    public func search(resourceType: String, criteria: MatchCriteria, filter: AccessFilter, count: Int, offset: Int, includeTotal: Bool) async throws -> (resources: [StoredResource], total: Int?) {
-        var total: Int?
-        if includeTotal {
-            let countQuery = MatchQuery.build(resourceType: resourceType, criteria: criteria, select: "count(*)", joinVersions: false)
-            for try await value in try await client.query(countQuery.query, logger: logger).decode(Int.self) { total = value }
+    /// The resources a compiled search statement (a page or an `_include` round) selects.
+    public func resources(_ statement: SQLStatement) async throws -> [SearchRow] {
+        try await SearchRow.decode(try await client.query(statement.postgresQuery, logger: logger))
+    }
+
+    /// The number a compiled count statement gives.
+    public func count(_ statement: SQLStatement) async throws -> Int {
+        try await SearchRow.count(try await client.query(statement.postgresQuery, logger: logger))
+    }
+
+    /// The planner's row estimate of a compiled `EXPLAIN (FORMAT JSON)` statement.
+    public func estimate(_ statement: SQLStatement) async throws -> Int {
+        var plan = ""
+        for try await text in try await client.query(statement.postgresQuery, logger: logger).decode(String.self) {
+            plan += text
         }
-        guard count > 0 else { return ([], total) }
-        var page = MatchQuery.build(resourceType: resourceType, criteria: criteria, select: ResourceReader.columns, joinVersions: true)
-        page.append(" ORDER BY r.id LIMIT ")
-        page.bind(count)
-        page.append(" OFFSET ")
-        page.bind(offset)
-        let resources = try await ResourceReader.decode(try await client.query(page.query, logger: logger))
-        return (resources, total)
+        guard let range = plan.range(of: "\"Plan Rows\":") else { return 0 }
+        let digits = plan[range.upperBound...].drop { $0 == " " }.prefix { $0.isNumber || $0 == "." }
+        return Int(Double(digits) ?? 0)
+    }
+
+    /// The text of the statement PostgreSQL would run for `statement`, from `EXPLAIN`, for
+    /// benchmarks and diagnostics.
+    public func explain(_ statement: SQLStatement, analyze: Bool = false) async throws -> String {
+        let prefix = analyze ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN "
+        let explained = SQLStatement(text: prefix + statement.text, bindings: statement.bindings)
+        var lines: [String] = []
+        for try await line in try await client.query(explained.postgresQuery, logger: logger).decode(String.self) {
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
     }
 }

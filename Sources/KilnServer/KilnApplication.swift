@@ -10,7 +10,8 @@ public import PostgresNIO
 ///
 /// ```swift
 /// let validation = try ValidationServices.loadDefault()
-/// let application = KilnApplication.build(configuration: configuration, client: client, resourceTypes: types, validation: validation, logger: logger)
+/// let search = SearchServices(catalog: catalog, terminology: validation.terminology)
+/// let application = KilnApplication.build(configuration: configuration, client: client, resourceTypes: types, validation: validation, search: search, logger: logger)
 /// try await application.runService()
 /// ```
 public enum KilnApplication {
@@ -23,6 +24,7 @@ public enum KilnApplication {
         client: PostgresClient,
         resourceTypes: Set<String>,
         validation: ValidationServices,
+        search: SearchServices,
         access: any AccessController = AllowAllAccessController(),
         operations: OperationRegistry = OperationRegistry(),
         runsClient: Bool = true,
@@ -42,6 +44,7 @@ public enum KilnApplication {
             operations: operations,
             validation: validation,
             validationPolicy: configuration.validation,
+            search: search,
             baseURL: baseURL,
             logger: logger
         )

@@ -1,4 +1,5 @@
 import FHIRDefinitions
+public import FHIRAccess
 public import FHIRStore
 import FHIRTerminology
 import Foundation
@@ -31,6 +32,7 @@ public struct TestServer: Sendable {
         limits: ServerLimits = .default,
         validation: ValidationPolicy = .standard,
         databaseConnections: Int = 8,
+        access: any AccessController = AllowAllAccessController(),
         _ body: @Sendable (TestServer) async throws -> Result
     ) async throws -> Result {
         var database = try await TestCluster.shared.makeDatabase()
@@ -48,6 +50,8 @@ public struct TestServer: Sendable {
             client: client,
             resourceTypes: Set(catalog.typeModel.resourceTypeNames),
             validation: validationServices,
+            search: SearchServices(catalog: catalog, terminology: validationServices.terminology),
+            access: access,
             operations: operations,
             onServerRunning: { port in portContinuation.yield(port) },
             logger: logger

@@ -11,6 +11,7 @@ struct Kiln: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self,
             MigrateCommand.self,
+            ReindexCommand.self,
             DatabaseCommand.self,
             DefinitionsCommand.self,
             FHIRPathCommand.self,

@@ -1,5 +1,6 @@
 import FHIRAccess
 import FHIRModel
+import FHIRSearch
 import FHIRStore
 import Foundation
 import KilnTesting
@@ -11,7 +12,7 @@ import Testing
 struct CurrentResourceSequenceTests {
     func write(_ type: String, _ id: String, version: Int64 = 1, at date: Date) -> ResourceVersionWrite {
         let resource: JSONValue = ["resourceType": .string(type), "id": .string(id), "meta": ["versionId": .string(String(version))]]
-        return ResourceVersionWrite(resourceType: type, id: id, versionID: version, lastUpdated: date, method: version == 1 ? .create : .update, resource: resource)
+        return ResourceVersionWrite(resourceType: type, id: id, versionID: version, lastUpdated: date, method: version == 1 ? .create : .update, resource: resource, index: .empty)
     }
 
     @Test("Every current version of the type in id order across pages; deleted resources and other types left out")

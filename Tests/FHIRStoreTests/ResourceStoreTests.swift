@@ -1,5 +1,7 @@
 import FHIRAccess
+import FHIRDefinitions
 import FHIRModel
+import FHIRSearch
 import FHIRStore
 import Foundation
 import KilnTesting
@@ -28,7 +30,22 @@ struct ResourceStoreTests {
             "identifier": [["system": "urn:mrn", "value": .string("mrn-\(id)")]],
             "name": [["family": .string(family)]],
         ]
-        return ResourceVersionWrite(resourceType: "Patient", id: id, versionID: version, lastUpdated: date, method: version == 1 ? .create : .update, resource: resource)
+        return ResourceVersionWrite(resourceType: "Patient", id: id, versionID: version, lastUpdated: date, method: version == 1 ? .create : .update, resource: resource, index: mrn("mrn-\(id)", patient: id))
+    }
+
+    /// Index values with one `identifier` token.
+    func mrn(_ value: String, patient: String) -> SearchIndexEntries {
+        SearchIndexEntries(tokens: [TokenIndexRow(parameter: "identifier", system: "urn:mrn", code: value)], compartmentPatients: [patient])
+    }
+
+    /// The ids of Patients matching `conditions`.
+    func match(_ conditions: [SearchCondition], in transaction: StoreTransaction) async throws -> [String] {
+        let compiler = SearchCompiler(patientCompartment: CompartmentDefinition(code: "Patient", url: "urn:test", parametersByResourceType: ["Patient": ["link"]]))
+        return try await transaction.ids(compiler.match(resourceType: "Patient", conditions: conditions, filter: .unrestricted, limit: 2))
+    }
+
+    func identifier(_ value: String) -> SearchCondition {
+        .token(parameter: "identifier", [TokenCriterion(system: "urn:mrn", code: value)], negated: false)
     }
 
     @Test("Migrations apply once; applying again does nothing")
@@ -88,7 +105,7 @@ struct ResourceStoreTests {
             }
             #expect(try await store.read(resourceType: "Patient", id: "gone", filter: .unrestricted) == nil)
             let matches = try await store.withTransaction { transaction in
-                try await transaction.match(resourceType: "Patient", criteria: MatchCriteria(identifiers: [[TokenCriterion(system: "urn:mrn", code: "mrn-gone")]]), filter: .unrestricted)
+                try await match([identifier("mrn-gone")], in: transaction)
             }
             #expect(matches.isEmpty)
         }
@@ -100,19 +117,19 @@ struct ResourceStoreTests {
             try await store.withTransaction { try await $0.write([patient("p1", version: 1, family: "A", at: $0.now)]) }
             let renamed: JSONValue = ["resourceType": "Patient", "id": "p1", "identifier": [["system": "urn:mrn", "value": "new"]]]
             try await store.withTransaction {
-                try await $0.write([ResourceVersionWrite(resourceType: "Patient", id: "p1", versionID: 2, lastUpdated: $0.now, method: .update, resource: renamed)])
+                try await $0.write([ResourceVersionWrite(resourceType: "Patient", id: "p1", versionID: 2, lastUpdated: $0.now, method: .update, resource: renamed, index: mrn("new", patient: "p1"))])
             }
             let (old, new) = try await store.withTransaction { transaction in
                 (
-                    try await transaction.match(resourceType: "Patient", criteria: MatchCriteria(identifiers: [[TokenCriterion(system: "urn:mrn", code: "mrn-p1")]]), filter: .unrestricted),
-                    try await transaction.match(resourceType: "Patient", criteria: MatchCriteria(identifiers: [[TokenCriterion(system: "urn:mrn", code: "new")]]), filter: .unrestricted)
+                    try await match([identifier("mrn-p1")], in: transaction),
+                    try await match([identifier("new")], in: transaction)
                 )
             }
             #expect(old.isEmpty)
             #expect(new == ["p1"])
             try await store.withTransaction { try await $0.write([ResourceVersionWrite(deleting: "Patient", id: "p1", versionID: 3, lastUpdated: $0.now)]) }
             let afterDelete = try await store.withTransaction {
-                try await $0.match(resourceType: "Patient", criteria: MatchCriteria(ids: [["p1"]]), filter: .unrestricted)
+                try await match([.id(["p1"])], in: $0)
             }
             #expect(afterDelete.isEmpty)
         }

@@ -13,7 +13,7 @@ public struct SearchIndexer: Sendable {
     /// The registry whose supported parameters are indexed.
     public let registry: SearchRegistry
     /// The server's base URL: absolute references under it are stored as type and id.
-    public let baseURL: String?
+    public var baseURL: String?
 
     /// An indexer over `registry`; expressions are compiled on first use and kept.
     public init(registry: SearchRegistry, baseURL: String?) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A parsed search: what to match, how to order and page it, and what to return.
 ///
 /// ``SearchQueryParser`` makes it from a query string; ``SearchCompiler`` turns it, with the
@@ -64,7 +66,7 @@ public struct SearchQuery: Sendable, Hashable {
     }
 }
 
-/// One name and value of a query string, decoded.
+/// One `name=value` of a query string, percent-decoded.
 public struct QueryParameter: Sendable, Hashable {
     /// The name, with any modifier (`name:exact`).
     public var name: String
@@ -75,6 +77,21 @@ public struct QueryParameter: Sendable, Hashable {
     public init(name: String, value: String) {
         self.name = name
         self.value = value
+    }
+
+    /// Parses a query string (without `?`): `&`-separated, `+` is a space, percent-decoded.
+    public static func parse(_ queryString: String) -> [QueryParameter] {
+        queryString.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = decode(parts[0])
+            let value = parts.count > 1 ? decode(parts[1]) : ""
+            return QueryParameter(name: name, value: value)
+        }
+    }
+
+    private static func decode(_ text: Substring) -> String {
+        let spaced = text.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
     }
 }
 

@@ -161,3 +161,38 @@ public struct SupportedSearchParameter: Sendable, Hashable {
     /// The resource types a reference parameter may point to.
     public var targets: [String] { definition.targets }
 }
+
+extension SearchRegistry {
+    /// The parameters of a system-level search without `_type`: those every resource has.
+    public func systemParameters() -> [SupportedSearchParameter] {
+        supportedParameters(for: "Resource")
+    }
+
+    /// The `_revinclude` values that reach `resourceType`: `Source:parameter` for every
+    /// reference parameter of every type that may point to it, sorted.
+    public func revIncludes(targeting resourceType: String) -> [String] {
+        var values: [String] = []
+        for type in catalog.typeModel.resourceTypeNames {
+            for parameter in supportedParameters(for: type) where parameter.type == .reference && parameter.targets.contains(resourceType) {
+                values.append("\(type):\(parameter.code)")
+            }
+        }
+        return values.sorted()
+    }
+}
+
+extension SupportedSearchParameter {
+    /// What Kiln accepts for the parameter, in one line: its modifiers and prefixes.
+    public var summary: String {
+        var parts: [String] = []
+        var modifiers = self.modifiers.map { ":\($0 == .ofType ? "of-type" : $0.rawValue)" }
+        if type == .reference {
+            modifiers = modifiers.map { $0 == ":type" ? ":[type]" : $0 }
+            parts.append("chaining (two levels)")
+        }
+        if !modifiers.isEmpty { parts.append("modifiers " + modifiers.joined(separator: " ")) }
+        if !comparators.isEmpty { parts.append("prefixes " + comparators.map(\.rawValue).joined(separator: " ")) }
+        if type == .quantity { parts.append("compared in canonical UCUM units where the units convert") }
+        return parts.isEmpty ? "supported" : parts.joined(separator: "; ")
+    }
+}

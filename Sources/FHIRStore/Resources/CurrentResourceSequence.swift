@@ -61,7 +61,11 @@ extension ResourceStore {
     /// Up to `limit` current, not deleted resources of `resourceType` with ids after `lastID`
     /// (from the first when nil), in id order.
     public func currentPage(resourceType: String, after lastID: String?, limit: Int, filter: AccessFilter) async throws -> [StoredResource] {
-        var page = MatchQuery.build(resourceType: resourceType, criteria: MatchCriteria(), select: ResourceReader.columns, joinVersions: true)
+        var page = SQLBuilder()
+        page.append("SELECT \(ResourceReader.columns) FROM resource r JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id")
+        page.append(" WHERE r.resource_type = ")
+        page.bind(resourceType)
+        page.append(" AND r.version_id > 0 AND NOT r.is_deleted")
         if let lastID {
             page.append(" AND r.id > ")
             page.bind(lastID)

@@ -1,7 +1,8 @@
 public import Foundation
 public import FHIRModel
+public import FHIRSearch
 
-/// A new version to be written: the resource as it will be stored, with its index entries.
+/// A new version to be written: the resource as it will be stored, with its search index values.
 public struct ResourceVersionWrite: Sendable {
     /// The resource type.
     public var resourceType: String
@@ -15,18 +16,19 @@ public struct ResourceVersionWrite: Sendable {
     public var method: WriteMethod
     /// The serialized resource; nil for a deletion.
     public var text: String?
-    /// Token index entries of the new version (empty for a deletion).
-    public var tokens: [TokenIndexEntry]
+    /// The search index values of the new version (empty for a deletion), which replace the
+    /// resource's earlier ones in the same transaction.
+    public var index: SearchIndexEntries
 
-    /// A version that stores `resource`, already stamped with id and meta, with its index entries.
-    public init(resourceType: String, id: String, versionID: Int64, lastUpdated: Date, method: WriteMethod, resource: JSONValue) {
+    /// A version that stores `resource`, already stamped with id and meta, with its index values.
+    public init(resourceType: String, id: String, versionID: Int64, lastUpdated: Date, method: WriteMethod, resource: JSONValue, index: SearchIndexEntries) {
         self.resourceType = resourceType
         self.id = id
         self.versionID = versionID
         self.lastUpdated = lastUpdated
         self.method = method
         self.text = resource.jsonString
-        self.tokens = IdentifierTokenExtractor.tokens(of: resource)
+        self.index = index
     }
 
     /// A deletion tombstone.
@@ -37,7 +39,7 @@ public struct ResourceVersionWrite: Sendable {
         self.lastUpdated = lastUpdated
         self.method = .delete
         self.text = nil
-        self.tokens = []
+        self.index = .empty
     }
 
     /// The stored resource this write produces.

@@ -1,8 +1,9 @@
 public import Foundation
 public import FHIRAccess
-public import FHIRModel
-public import Logging
-public import PostgresNIO
+import FHIRModel
+public import FHIRSearch
+import Logging
+import PostgresNIO
 
 /// The store's operations inside one PostgreSQL transaction. Everything done through one
 /// `StoreTransaction` commits together or not at all.
@@ -60,22 +61,30 @@ public struct StoreTransaction {
     }
 
     /// Serialises conditional writes with the same criteria until the transaction ends, so that
-    /// two concurrent conditional creates cannot both create.
-    public func lockCondition(resourceType: String, criteria: MatchCriteria) async throws {
-        let key = "\(resourceType)?\(criteria.lockKey)"
+    /// two concurrent conditional creates cannot both create. `key` is a canonical text of the
+    /// type and criteria.
+    public func lockCondition(key: String) async throws {
         try await connection.query("SELECT pg_advisory_xact_lock(hashtextextended(\(key), 0))", logger: logger)
     }
 
-    /// The ids of current, not deleted resources of `resourceType` that match `criteria`, at most `limit`.
-    public func match(resourceType: String, criteria: MatchCriteria, filter: AccessFilter, limit: Int = 2) async throws -> [String] {
-        var builder = MatchQuery.build(resourceType: resourceType, criteria: criteria, select: "r.id", joinVersions: false)
-        builder.append(" ORDER BY r.id LIMIT ")
-        builder.bind(limit)
+    /// The ids a compiled match statement (``SearchCompiler/match(resourceType:conditions:filter:limit:)``) selects.
+    public func ids(_ statement: SQLStatement) async throws -> [String] {
         var ids: [String] = []
-        for try await id in try await connection.query(builder.query, logger: logger).decode(String.self) {
+        for try await id in try await connection.query(statement.postgresQuery, logger: logger).decode(String.self) {
             ids.append(id)
         }
         return ids
+    }
+
+    /// The resources a compiled search statement selects, with their row numbers, seeing this
+    /// transaction's own writes.
+    public func resources(_ statement: SQLStatement) async throws -> [SearchRow] {
+        try await SearchRow.decode(try await connection.query(statement.postgresQuery, logger: logger))
+    }
+
+    /// The number a compiled count statement gives.
+    public func count(_ statement: SQLStatement) async throws -> Int {
+        try await SearchRow.count(try await connection.query(statement.postgresQuery, logger: logger))
     }
 
     /// The current version of a resource (a tombstone when deleted); nil when it never existed.
@@ -83,8 +92,8 @@ public struct StoreTransaction {
         try await ResourceReader.read(resourceType: resourceType, id: id, on: connection, logger: logger)
     }
 
-    /// Writes new versions, moves each resource's current pointer to it and replaces its index
-    /// entries: three statements however many versions there are.
+    /// Writes new versions, moves each resource's current pointer to it and replaces its search
+    /// index rows: three statements however many versions there are.
     public func write(_ versions: [ResourceVersionWrite]) async throws {
         guard !versions.isEmpty else { return }
         let types = versions.map(\.resourceType)
@@ -101,44 +110,24 @@ public struct StoreTransaction {
             """,
             logger: logger
         )
-        try await connection.query(
+        let rows = try await connection.query(
             """
             INSERT INTO resource (resource_type, id, version_id, last_updated, is_deleted)
             SELECT t, i, v, \(now), d FROM unnest(\(types)::text[], \(ids)::text[], \(versionIDs)::int8[], \(deleted)::bool[]) AS u(t, i, v, d)
             ON CONFLICT (resource_type, id) DO UPDATE
             SET version_id = excluded.version_id, last_updated = excluded.last_updated, is_deleted = excluded.is_deleted
+            RETURNING resource_type, id, rid
             """,
             logger: logger
         )
+        var rids: [String: Int64] = [:]
+        for try await (type, id, rid) in rows.decode((String, String, Int64).self) {
+            rids["\(type)/\(id)"] = rid
+        }
+        let items = versions.compactMap { version in
+            rids["\(version.resourceType)/\(version.id)"].map { SearchIndexWriter.Item(rid: $0, resourceType: version.resourceType, entries: version.index) }
+        }
         // Only resources that existed before can have index rows to remove.
-        let replaced = versions.filter { $0.versionID > 1 }
-        if !replaced.isEmpty {
-            try await connection.query(
-                """
-                DELETE FROM token_index t USING unnest(\(replaced.map(\.resourceType))::text[], \(replaced.map(\.id))::text[]) AS u(rt, rid)
-                WHERE t.resource_type = u.rt AND t.id = u.rid
-                """,
-                logger: logger
-            )
-        }
-        var tokenTypes: [String] = [], tokenIDs: [String] = [], parameters: [String] = [], systems: [String] = [], codes: [String] = []
-        for version in versions {
-            for token in version.tokens {
-                tokenTypes.append(version.resourceType)
-                tokenIDs.append(version.id)
-                parameters.append(token.parameter)
-                systems.append(token.system)
-                codes.append(token.code)
-            }
-        }
-        if !tokenTypes.isEmpty {
-            try await connection.query(
-                """
-                INSERT INTO token_index (resource_type, id, param, system, code)
-                SELECT * FROM unnest(\(tokenTypes)::text[], \(tokenIDs)::text[], \(parameters)::text[], \(systems)::text[], \(codes)::text[])
-                """,
-                logger: logger
-            )
-        }
+        try await SearchIndexWriter.write(items, replacing: versions.contains { $0.versionID > 1 }, on: connection, logger: logger)
     }
 }

@@ -179,12 +179,8 @@ struct BundleProcessor {
 
     private func resolveConditionalUpdate(type: String, entry: BundleEntryRequest, in transaction: StoreTransaction) async throws -> String {
         let filter = try service.authorize(.update, request: entry.request, type: type)
-        let criteria = try ConditionalCriteria.parse(entry.request.query)
-        guard !criteria.isEmpty else {
-            throw FHIRError.badRequest("A conditional update needs search criteria in request.url")
-        }
-        try await transaction.lockCondition(resourceType: type, criteria: criteria)
-        let matches = try await transaction.match(resourceType: type, criteria: criteria, filter: filter)
+        let criteria = try ConditionalCriteria(resourceType: type, parameters: entry.request.query, example: "\(type)?identifier=system|value in request.url")
+        let matches = try await service.matches(criteria, filter: filter, lock: true, in: transaction)
         let bodyID = entry.request.body?["id"]?.stringValue
         switch matches.count {
         case 0: return bodyID ?? ResourceIDGenerator.make(now: transaction.now)
@@ -208,13 +204,13 @@ struct BundleProcessor {
         guard let mark = reference.firstIndex(of: "?") else { return reference }
         let type = String(reference[..<mark])
         let filter = try service.authorize(.searchType, request: entry.request, type: type)
-        let criteria: MatchCriteria
+        let matches: [String]
         do {
-            criteria = try ConditionalCriteria.parse(String(reference[reference.index(after: mark)...]))
-        } catch {
+            let criteria = try ConditionalCriteria(resourceType: type, queryString: String(reference[reference.index(after: mark)...]))
+            matches = try await service.matches(criteria, filter: filter, lock: false, in: transaction)
+        } catch let error as FHIRError {
             throw located(error, at: entry)
         }
-        let matches = try await transaction.match(resourceType: type, criteria: criteria, filter: filter)
         switch matches.count {
         case 1: return "\(type)/\(matches[0])"
         case 0: throw located(FHIRError.notFound("The conditional reference \(reference) matches no \(type)"), at: entry)

@@ -1,4 +1,6 @@
 import FHIRModel
+import FHIRDefinitions
+import FHIRSearch
 import Foundation
 
 /// Builds the CapabilityStatement from what the server really registers, so it cannot drift
@@ -13,6 +15,8 @@ struct CapabilityStatementBuilder {
     var operations: [String] = []
     /// The operations listed under the resource types they are invoked on, such as `$validate`.
     var resourceOperations: [any CapabilityAdvertising] = []
+    /// The supported search parameters, modifiers and prefixes.
+    let search: SearchRegistry
 
     /// The canonical OperationDefinitions of the standard operations Kiln may register.
     static let operationDefinitions: [String: String] = [
@@ -27,12 +31,7 @@ struct CapabilityStatementBuilder {
     /// The type-level interactions ``FHIRService/perform(_:in:)`` implements for every type.
     static let typeInteractions = ["read", "vread", "update", "patch", "delete", "history-instance", "history-type", "create", "search-type"]
     /// The system-level interactions.
-    static let systemInteractions = ["transaction", "batch", "history-system"]
-    /// The search parameters every type supports.
-    static let searchParameters: [(name: String, type: String, definition: String?, documentation: String)] = [
-        ("_id", "token", "http://hl7.org/fhir/SearchParameter/Resource-id", "Logical id of the resource"),
-        ("identifier", "token", nil, "Business identifier (system|value, value, |value, system|)"),
-    ]
+    static let systemInteractions = ["transaction", "batch", "search-system", "history-system"]
 
     /// The CapabilityStatement resource.
     func build() -> JSONValue {
@@ -51,6 +50,7 @@ struct CapabilityStatementBuilder {
         rest["mode"] = "server"
         rest["resource"] = .array(resourceTypes.sorted().map(resource))
         rest["interaction"] = .array(Self.systemInteractions.map { ["code": .string($0)] })
+        rest["searchParam"] = .array(search.systemParameters().map(Self.searchParam))
         if !operations.isEmpty {
             rest["operation"] = .array(operations.map { name in
                 ["name": .string(name), "definition": .string(Self.operationDefinitions[name] ?? "\(baseURL)/OperationDefinition/\(name)")]
@@ -71,19 +71,30 @@ struct CapabilityStatementBuilder {
         resource["conditionalRead"] = "not-supported"
         resource["conditionalUpdate"] = true
         resource["conditionalDelete"] = "single"
-        resource["searchParam"] = .array(Self.searchParameters.map { parameter in
-            var entry = JSONObject()
-            entry["name"] = .string(parameter.name)
-            if let definition = parameter.definition { entry["definition"] = .string(definition) }
-            entry["type"] = .string(parameter.type)
-            entry["documentation"] = .string(parameter.documentation)
-            return .object(entry)
-        })
+        let parameters = search.supportedParameters(for: type)
+        let references = parameters.filter { $0.type == .reference }.map(\.code)
+        if !references.isEmpty {
+            resource["searchInclude"] = .array((["*"] + references).map { .string($0 == "*" ? "*" : "\(type):\($0)") })
+        }
+        let revIncludes = search.revIncludes(targeting: type)
+        if !revIncludes.isEmpty { resource["searchRevInclude"] = .array(revIncludes.map { .string($0) }) }
+        resource["searchParam"] = .array(parameters.map(Self.searchParam))
         let advertised = resourceOperations.filter { $0.isAdvertised(on: type) }
         if !advertised.isEmpty {
             resource["operation"] = .array(advertised.map { ["name": .string($0.name), "definition": .string($0.definitionURL)] })
         }
         return .object(resource)
+    }
+
+    /// One `searchParam` entry: name, definition, type, and the modifiers and prefixes Kiln
+    /// accepts, as documentation.
+    private static func searchParam(_ parameter: SupportedSearchParameter) -> JSONValue {
+        var entry = JSONObject()
+        entry["name"] = .string(parameter.code)
+        entry["definition"] = .string(parameter.definition.url)
+        entry["type"] = .string(parameter.type.rawValue)
+        entry["documentation"] = .string(parameter.summary)
+        return .object(entry)
     }
 }
 

@@ -1,3 +1,4 @@
+import FHIRSearch
 import FHIRAccess
 import FHIRModel
 import Foundation
@@ -29,7 +30,7 @@ struct RequestDecoder {
         var query = QueryParameter.parse(request.uri.query ?? "")
         try MediaType.negotiate(format: query.last { $0.name == "_format" }?.value, accept: request.headers[.accept])
         var body: JSONValue?
-        if case .typeSearch = route, method == .post {
+        if route.isSearchByPost, method == .post {
             query += try await readSearchForm(request)
         } else if method == .post || method == .put || method == .patch {
             body = try await readBody(request, method: method, route: route)
@@ -42,12 +43,13 @@ struct RequestDecoder {
             ifNoneExist: request.headers.first { $0.name.canonicalName == "if-none-exist" }?.value,
             ifNoneMatch: request.headers[.ifNoneMatch],
             preferReturn: PreferReturn(header: request.headers.first { $0.name.canonicalName == "prefer" }?.value),
+            preferHandling: PreferHandling(header: request.headers.first { $0.name.canonicalName == "prefer" }?.value),
             body: body,
             principal: .anonymous
         )
     }
 
-    /// The parameters of `POST [type]/_search`, sent as `application/x-www-form-urlencoded`.
+    /// The parameters of `POST [type]/_search` and `POST _search`, sent as `application/x-www-form-urlencoded`.
     private func readSearchForm(_ request: Request) async throws -> [QueryParameter] {
         let buffer = try await collect(request)
         guard buffer.readableBytes > 0 else { return [] }

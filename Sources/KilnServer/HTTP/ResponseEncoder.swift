@@ -1,3 +1,4 @@
+import FHIRSearch
 import FHIRModel
 import Foundation
 import HTTPTypes

@@ -1,6 +1,7 @@
 import Foundation
 public import FHIRAccess
 public import FHIRModel
+public import FHIRSearch
 
 /// One FHIR interaction request, independent of HTTP: what the HTTP layer decodes and what each
 /// batch or transaction Bundle entry becomes, so both take the same path through the service.
@@ -19,6 +20,8 @@ public struct FHIRRequest: Sendable {
     public var ifNoneMatch: String?
     /// `Prefer: return=…`; nil when the client did not say (writes then return the resource).
     public var preferReturn: PreferReturn?
+    /// `Prefer: handling=…`; nil when the client did not say (search is then strict).
+    public var preferHandling: PreferHandling?
     /// The parsed body: a resource, or for PATCH a JSON Patch document.
     public var body: JSONValue?
     /// Who asks.
@@ -31,8 +34,9 @@ public struct FHIRRequest: Sendable {
     public init(
         method: FHIRMethod, route: FHIRRoute, query: [QueryParameter] = [], ifMatch: String? = nil,
         ifNoneExist: String? = nil, ifNoneMatch: String? = nil, preferReturn: PreferReturn? = nil,
-        body: JSONValue? = nil, principal: Principal = .anonymous
+        preferHandling: PreferHandling? = nil, body: JSONValue? = nil, principal: Principal = .anonymous
     ) {
+        self.preferHandling = preferHandling
         self.method = method
         self.route = route
         self.query = query
@@ -71,35 +75,6 @@ public enum FHIRMethod: String, Sendable, Hashable {
     case delete = "DELETE"
 }
 
-/// One `name=value` of a query string, percent-decoded.
-public struct QueryParameter: Sendable, Hashable {
-    /// The name, possibly with a modifier (`identifier:of-type`).
-    public var name: String
-    /// The value.
-    public var value: String
-
-    /// A parameter.
-    public init(name: String, value: String) {
-        self.name = name
-        self.value = value
-    }
-
-    /// Parses a query string (without `?`): `&`-separated, `+` is a space, percent-decoded.
-    public static func parse(_ queryString: String) -> [QueryParameter] {
-        queryString.split(separator: "&", omittingEmptySubsequences: true).map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = decode(parts[0])
-            let value = parts.count > 1 ? decode(parts[1]) : ""
-            return QueryParameter(name: name, value: value)
-        }
-    }
-
-    private static func decode(_ text: Substring) -> String {
-        let spaced = text.replacingOccurrences(of: "+", with: " ")
-        return spaced.removingPercentEncoding ?? spaced
-    }
-}
-
 /// What a successful write returns, as `Prefer: return=…` asks.
 public enum PreferReturn: String, Sendable, Hashable {
     /// No body.
@@ -115,6 +90,27 @@ public enum PreferReturn: String, Sendable, Hashable {
         for part in header.split(separator: ";").flatMap({ $0.split(separator: ",") }) {
             let trimmed = part.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("return="), let value = PreferReturn(rawValue: String(trimmed.dropFirst("return=".count))) {
+                self = value
+                return
+            }
+        }
+        return nil
+    }
+}
+
+/// How a search treats parameters it cannot honour, as `Prefer: handling=…` asks.
+public enum PreferHandling: String, Sendable, Hashable {
+    /// Refuse the search with 400 (the default).
+    case strict
+    /// Ignore such parameters and report them in the Bundle.
+    case lenient
+
+    /// Parses a `Prefer` header; nil when it has no known `handling=`.
+    public init?(header: String?) {
+        guard let header else { return nil }
+        for part in header.split(separator: ";").flatMap({ $0.split(separator: ",") }) {
+            let trimmed = part.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("handling="), let value = PreferHandling(rawValue: String(trimmed.dropFirst("handling=".count))) {
                 self = value
                 return
             }

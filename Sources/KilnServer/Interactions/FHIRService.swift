@@ -23,6 +23,8 @@ public struct FHIRService: Sendable {
     public let validation: ValidationServices
     /// The validation mode of each resource type for writes.
     public let validationPolicy: ValidationPolicy
+    /// The search parameters, the indexer and the query parser and compiler.
+    public let search: SearchServices
     /// The absolute URL of the FHIR base, e.g. `https://kiln.example.org/fhir`.
     public var baseURL: String { base.url }
     let base: BaseURL
@@ -37,6 +39,7 @@ public struct FHIRService: Sendable {
         operations: OperationRegistry = OperationRegistry(),
         validation: ValidationServices,
         validationPolicy: ValidationPolicy = .standard,
+        search: SearchServices,
         baseURL: BaseURL,
         logger: Logger
     ) {
@@ -47,6 +50,7 @@ public struct FHIRService: Sendable {
         self.operations = operations
         self.validation = validation
         self.validationPolicy = validationPolicy
+        self.search = search
         self.base = baseURL
         self.logger = logger
     }
@@ -97,6 +101,8 @@ public struct FHIRService: Sendable {
             return try await conditionalDelete(type: type, request: request, in: try require(transaction))
         case (.type(let type), .get), (.type(let type), .head), (.typeSearch(let type), .post):
             return try await search(type: type, request: request, in: transaction)
+        case (.system, .get), (.system, .head), (.systemSearch, .post):
+            return try await search(type: nil, request: request, in: transaction)
         case (.instanceHistory(let type, let id), .get):
             return try await history(HistoryScope(resourceType: type, id: id), request: request)
         case (.typeHistory(let type), .get):
@@ -120,7 +126,7 @@ public struct FHIRService: Sendable {
         let all = operations.all
         let resourceOperations = all.compactMap { $0 as? any CapabilityAdvertising }
         let systemOperations = all.filter { !($0 is any CapabilityAdvertising) }.map(\.name)
-        return CapabilityStatementBuilder(resourceTypes: resourceTypes, baseURL: baseURL, operations: systemOperations, resourceOperations: resourceOperations).build()
+        return CapabilityStatementBuilder(resourceTypes: resourceTypes, baseURL: baseURL, operations: systemOperations, resourceOperations: resourceOperations, search: search.registry).build()
     }
 
     /// Asks the access controller; returns the filter for store reads or throws 403.
@@ -146,7 +152,8 @@ public struct FHIRService: Sendable {
 
     private func allowedMethods(for route: FHIRRoute) -> [String] {
         switch route {
-        case .system: ["POST"]
+        case .system: ["GET", "HEAD", "POST"]
+        case .systemSearch: ["POST"]
         case .metadata, .systemHistory, .typeHistory, .instanceHistory, .version: ["GET", "HEAD"]
         case .type: ["GET", "HEAD", "POST", "PUT", "DELETE"]
         case .typeSearch: ["POST"]

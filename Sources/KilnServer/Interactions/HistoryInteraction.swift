@@ -1,3 +1,4 @@
+import FHIRSearch
 import FHIRAccess
 import FHIRModel
 import FHIRStore

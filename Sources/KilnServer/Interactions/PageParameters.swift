@@ -1,6 +1,6 @@
 import FHIRModel
 
-/// `_count` and `_total`, checked against the server's limits.
+/// `_count` and `_total` of history, checked against the server's limits.
 struct PageParameters {
     /// The page size.
     var count: Int

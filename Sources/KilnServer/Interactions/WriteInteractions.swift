@@ -32,9 +32,8 @@ extension FHIRService {
         guard let ifNoneExist = request.ifNoneExist else {
             return .new(id: ResourceIDGenerator.make(now: transaction.now))
         }
-        let criteria = try ConditionalCriteria.parse(ifNoneExist)
-        try await transaction.lockCondition(resourceType: type, criteria: criteria)
-        let matches = try await transaction.match(resourceType: type, criteria: criteria, filter: filter)
+        let criteria = try ConditionalCriteria(resourceType: type, queryString: ifNoneExist)
+        let matches = try await matches(criteria, filter: filter, lock: true, in: transaction)
         switch matches.count {
         case 0: return .new(id: ResourceIDGenerator.make(now: transaction.now))
         case 1: return .existing(id: matches[0])
@@ -47,7 +46,7 @@ extension FHIRService {
     func planCreate(type: String, id: String, body: JSONValue?, in transaction: StoreTransaction) throws(FHIRError) -> ResourceVersionWrite {
         let resource = try ResourceInput.resource(body, expectedType: type)
         let stamped = ResourceStamp.stamp(resource, id: id, versionID: 1, lastUpdated: transaction.now)
-        return ResourceVersionWrite(resourceType: type, id: id, versionID: 1, lastUpdated: transaction.now, method: .create, resource: stamped)
+        return ResourceVersionWrite(resourceType: type, id: id, versionID: 1, lastUpdated: transaction.now, method: .create, resource: stamped, index: indexEntries(of: stamped))
     }
 
     /// The response to a conditional create that matched an existing resource: 200 with it.
@@ -80,7 +79,7 @@ extension FHIRService {
         try checkIfMatch(request.ifMatch, current: current, reference: "\(type)/\(id)")
         let versionID = (current?.versionID ?? 0) + 1
         let stamped = ResourceStamp.stamp(resource, id: id, versionID: versionID, lastUpdated: transaction.now)
-        let write = ResourceVersionWrite(resourceType: type, id: id, versionID: versionID, lastUpdated: transaction.now, method: method, resource: stamped)
+        let write = ResourceVersionWrite(resourceType: type, id: id, versionID: versionID, lastUpdated: transaction.now, method: method, resource: stamped, index: indexEntries(of: stamped))
         try await transaction.write([write])
         let created = current == nil || current?.isDeleted == true
         return writeResponse(write.stored, status: created ? 201 : 200, prefer: request.preferReturn, message: created ? "Created" : "Updated", issues: issues)
@@ -89,13 +88,9 @@ extension FHIRService {
     /// `PUT [type]?criteria`: update the one match, create when none, 412 when several.
     func conditionalUpdate(type: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
         let filter = try authorize(.update, request: request, type: type)
-        let criteria = try ConditionalCriteria.parse(request.query)
-        guard !criteria.isEmpty else {
-            throw FHIRError.badRequest("A conditional update needs search criteria, e.g. PUT \(type)?identifier=system|value")
-        }
+        let criteria = try ConditionalCriteria(resourceType: type, parameters: request.query, example: "PUT \(type)?identifier=system|value")
         let resource = try ResourceInput.resource(request.body, expectedType: type)
-        try await transaction.lockCondition(resourceType: type, criteria: criteria)
-        let matches = try await transaction.match(resourceType: type, criteria: criteria, filter: filter)
+        let matches = try await matches(criteria, filter: filter, lock: true, in: transaction)
         let bodyID = ResourceInput.bodyID(resource)
         switch matches.count {
         case 0:
@@ -133,7 +128,7 @@ extension FHIRService {
         let issues = try validateWrite(.object(resource), type: type)
         let versionID = current.versionID + 1
         let stamped = ResourceStamp.stamp(resource, id: id, versionID: versionID, lastUpdated: transaction.now)
-        let write = ResourceVersionWrite(resourceType: type, id: id, versionID: versionID, lastUpdated: transaction.now, method: .patch, resource: stamped)
+        let write = ResourceVersionWrite(resourceType: type, id: id, versionID: versionID, lastUpdated: transaction.now, method: .patch, resource: stamped, index: indexEntries(of: stamped))
         try await transaction.write([write])
         return writeResponse(write.stored, status: 200, prefer: request.preferReturn, message: "Patched", issues: issues)
     }
@@ -163,12 +158,8 @@ extension FHIRService {
     /// `DELETE [type]?criteria`: delete the one match; none is success; several is 412.
     func conditionalDelete(type: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
         let filter = try authorize(.delete, request: request, type: type)
-        let criteria = try ConditionalCriteria.parse(request.query)
-        guard !criteria.isEmpty else {
-            throw FHIRError.badRequest("A conditional delete needs search criteria, e.g. DELETE \(type)?identifier=system|value")
-        }
-        try await transaction.lockCondition(resourceType: type, criteria: criteria)
-        let matches = try await transaction.match(resourceType: type, criteria: criteria, filter: filter)
+        let criteria = try ConditionalCriteria(resourceType: type, parameters: request.query, example: "DELETE \(type)?identifier=system|value")
+        let matches = try await matches(criteria, filter: filter, lock: true, in: transaction)
         switch matches.count {
         case 0: return deleteResponse(message: "No \(type) matches; nothing to delete", etag: nil, prefer: request.preferReturn)
         case 1: return try await storeDelete(type: type, id: matches[0], request: request, in: transaction)

@@ -1,4 +1,4 @@
-public import FHIRModel
+import FHIRModel
 
 /// One FHIR operation the server answers, such as `$validate` or `$lookup`.
 ///

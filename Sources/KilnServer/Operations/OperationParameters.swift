@@ -1,4 +1,5 @@
 public import FHIRModel
+import FHIRSearch
 
 /// The input parameters of an operation call, read the same way from a GET query string and
 /// from a POST body that is a Parameters resource.

@@ -6,6 +6,7 @@ import Foundation
 /// []                               → .system
 /// ["metadata"]                     → .metadata
 /// ["_history"]                     → .systemHistory
+/// ["_search"]                      → .systemSearch
 /// ["Patient"]                      → .type("Patient")
 /// ["Patient", "_history"]          → .typeHistory("Patient")
 /// ["Patient", "123"]               → .instance("Patient", "123")
@@ -23,6 +24,8 @@ public enum FHIRRoute: Sendable, Hashable {
     case type(String)
     /// `[type]/_search`: search by POST.
     case typeSearch(String)
+    /// `_search`: system-level search by POST.
+    case systemSearch
     /// `[type]/_history`.
     case typeHistory(String)
     /// `[type]/[id]`.
@@ -58,6 +61,7 @@ public enum FHIRRoute: Sendable, Hashable {
             self = .system
         case 1:
             if parts[0] == "metadata" { self = .metadata }
+            else if parts[0] == "_search" { self = .systemSearch }
             else if parts[0] == "_history" { self = .systemHistory }
             else if parts[0].hasPrefix("$") { self = .operation(name: String(parts[0].dropFirst()), type: nil, id: nil) }
             else { self = .type(parts[0]) }
@@ -81,10 +85,20 @@ public enum FHIRRoute: Sendable, Hashable {
     /// The resource type named in the route, if any.
     public var resourceType: String? {
         switch self {
-        case .system, .metadata, .systemHistory: nil
+        case .system, .metadata, .systemHistory, .systemSearch: nil
         case .type(let type), .typeSearch(let type), .typeHistory(let type): type
         case .instance(let type, _), .instanceHistory(let type, _), .version(let type, _, _): type
         case .operation(_, let type, _): type
+        }
+    }
+}
+
+extension FHIRRoute {
+    /// Whether the route is a search by POST, whose parameters come as a form body.
+    var isSearchByPost: Bool {
+        switch self {
+        case .typeSearch, .systemSearch: true
+        default: false
         }
     }
 }

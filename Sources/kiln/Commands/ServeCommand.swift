@@ -74,6 +74,7 @@ struct ServeCommand: AsyncParsableCommand {
             client: client,
             resourceTypes: resourceTypes,
             validation: validationServices,
+            search: SearchServices(catalog: catalog, terminology: validationServices.terminology),
             operations: operations,
             onServerRunning: { port in
                 let base = configuration.baseURL ?? "http://\(configuration.host):\(port)"

@@ -1,4 +1,5 @@
 import FHIRModel
+import FHIRSearch
 import FHIRStore
 @testable import KilnServer
 import Testing
@@ -33,13 +34,13 @@ struct BundleHelpersTests {
         #expect(throws: FHIRError.self) { try BundleEntryRequest.parse(url: "Patient/1/2", baseURL: base, expression: "e") }
     }
 
-    @Test("Conditional criteria: _id and identifier with OR and AND; anything else is refused")
+    @Test("Conditional criteria: the query after Type?, a lock key independent of order; none is refused")
     func criteria() throws {
-        let criteria = try ConditionalCriteria.parse("Patient?identifier=s|1,2&_id=a")
-        #expect(criteria.identifiers == [[TokenCriterion(system: "s", code: "1"), TokenCriterion(system: nil, code: "2")]])
-        #expect(criteria.ids == [["a"]])
-        #expect(throws: FHIRError.self) { try ConditionalCriteria.parse("name=x") }
-        #expect(throws: FHIRError.self) { try ConditionalCriteria.parse("") }
-        #expect(throws: FHIRError.self) { try ConditionalCriteria.parse("identifier=") }
+        let criteria = try ConditionalCriteria(resourceType: "Patient", queryString: "Patient?identifier=s|1,2&_id=a")
+        #expect(criteria.parameters == [QueryParameter(name: "identifier", value: "s|1,2"), QueryParameter(name: "_id", value: "a")])
+        let reordered = try ConditionalCriteria(resourceType: "Patient", queryString: "_id=a&identifier=s|1,2")
+        #expect(criteria.lockKey == reordered.lockKey)
+        #expect(throws: FHIRError.self) { try ConditionalCriteria(resourceType: "Patient", queryString: "") }
+        #expect(throws: FHIRError.self) { try ConditionalCriteria(resourceType: "Patient", queryString: "identifier=") }
     }
 }

@@ -1,4 +1,5 @@
 @testable import KilnServer
+import FHIRSearch
 import Testing
 
 @Suite("Request headers and query strings")

@@ -1,0 +1,83 @@
+import FHIRAccess
+
+/// One statement being compiled: the SQL written so far, its bindings, and a counter that gives
+/// each subquery its own table aliases.
+struct SQLCompilation {
+    let compiler: SearchCompiler
+    private var writer = SQLWriter()
+    private var aliasCount = 0
+
+    init(compiler: SearchCompiler) {
+        self.compiler = compiler
+    }
+
+    /// Appends SQL text.
+    mutating func append(_ sql: String) { writer.append(sql) }
+
+    /// Appends a bound value.
+    mutating func bind(_ value: SQLValue) { writer.bind(value) }
+
+    /// A fresh alias such as `x3`.
+    mutating func alias(_ prefix: String) -> String {
+        aliasCount += 1
+        return "\(prefix)\(aliasCount)"
+    }
+
+    /// The compiled statement.
+    var statement: SQLStatement { writer.statement }
+
+    /// `alias` is a current, not deleted resource of the scope's types that satisfies every
+    /// condition and the access filter.
+    mutating func appendMatch(_ conditions: [SearchCondition], alias: String, scope: TypeScope, filter: AccessFilter) {
+        append("\(alias).version_id > 0 AND NOT \(alias).is_deleted")
+        appendTypeTest(column: "\(alias).resource_type", scope: scope)
+        for condition in conditions {
+            append(" AND ")
+            appendCondition(condition, alias: alias, scope: scope, filter: filter)
+        }
+        appendAccess(filter, alias: alias, scope: scope)
+    }
+
+    /// ` AND column = $type` (or `= ANY($types)`); nothing for any type.
+    mutating func appendTypeTest(column: String, scope: TypeScope) {
+        switch scope {
+        case .single(let type):
+            append(" AND \(column) = ")
+            bind(.text(type))
+        case .several(let types):
+            append(" AND \(column) = ANY(")
+            bind(.textArray(types))
+            append(")")
+        case .any:
+            break
+        }
+    }
+
+    /// ` AND <the access filter on alias>`; nothing when it does not restrict the scope.
+    mutating func appendAccess(_ filter: AccessFilter, alias: String, scope: TypeScope) {
+        switch filter {
+        case .unrestricted:
+            return
+        case .patientCompartment(let patientIDs):
+            let restricted: Bool?
+            switch scope {
+            case .single(let type): restricted = compiler.compartmentTypes.contains(type)
+            case .several(let types):
+                let inside = types.filter { compiler.compartmentTypes.contains($0) }
+                restricted = inside.isEmpty ? false : (inside.count == types.count ? true : nil)
+            case .any: restricted = nil
+            }
+            if restricted == false { return }
+            let member = self.alias("c")
+            append(" AND (")
+            if restricted == nil {
+                append("\(alias).resource_type <> ALL(")
+                bind(.textArray(compiler.compartmentTypes.sorted()))
+                append(") OR ")
+            }
+            append("\(alias).rid IN (SELECT \(member).rid FROM \(SearchTables.compartment) \(member) WHERE \(member).patient_id = ANY(")
+            bind(.textArray(patientIDs))
+            append(")))")
+        }
+    }
+}

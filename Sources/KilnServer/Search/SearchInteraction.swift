@@ -1,0 +1,126 @@
+import FHIRAccess
+import FHIRDefinitions
+import FHIRModel
+import FHIRSearch
+import FHIRStore
+import Foundation
+
+extension FHIRService {
+    /// `GET [type]?…`, `POST [type]/_search`, and at system level `GET [base]?…` and
+    /// `POST _search`: parse, compile with the access filter, run, and build the searchset.
+    func search(type: String?, request: FHIRRequest, in transaction: StoreTransaction?) async throws -> FHIRResponse {
+        let filter = try authorize(type == nil ? .searchSystem : .searchType, request: request, type: type)
+        let handling: SearchQueryParser.Handling = request.preferHandling == .lenient ? .lenient : .strict
+        var query = try search.parser(baseURL: baseURL).parse(resourceType: type, parameters: request.query, handling: handling)
+        query.count = min(query.count, limits.maximumPageSize)
+        for searched in query.resourceTypes { try checkResourceType(searched) }
+        let runner = SearchRunner(store: store, transaction: transaction)
+        let compiler = search.compiler()
+
+        var total: Int?
+        if query.total == .accurate || query.summary == .count {
+            total = try await runner.count(compiler.count(query, filter: filter))
+        } else if query.total == .estimate {
+            total = try await runner.estimate(compiler.estimate(query, filter: filter))
+        }
+        var links: [(String, String)] = []
+        let path = type.map { "\(baseURL)/\($0)" } ?? baseURL
+        var entries: [JSONValue] = []
+        if query.summary != .count && query.count > 0 {
+            let page = try await runner.page(compiler.page(query, filter: filter), query: query)
+            links = pageLinks(page, query: query, path: path)
+            if total == nil, query.cursor == nil, !page.hasNext { total = page.rows.count }
+            let included = try await includedRows(of: page.rows, query: query, filter: filter, runner: runner, compiler: compiler)
+            for row in page.rows {
+                entries.append(try searchEntry(row.resource, mode: "match", query: query))
+            }
+            for row in included {
+                entries.append(try searchEntry(row.resource, mode: "include", query: query))
+            }
+        } else {
+            links = [("self", link(path: path, query.linkParameters, count: query.count, cursor: nil))]
+        }
+        if !query.ignored.isEmpty {
+            entries.append(ignoredParametersEntry(query.ignored))
+        }
+        return FHIRResponse(status: 200, body: .json(BundleBuilder.bundle(type: "searchset", total: total, links: links, entries: entries)))
+    }
+
+    /// `self`, `next` and `previous`: the query's own parameters, `_count`, and a cursor that
+    /// anchors on the page's last (next) or first (previous) row.
+    private func pageLinks(_ page: SearchPage, query: SearchQuery, path: String) -> [(String, String)] {
+        var links: [(String, String)] = [("self", link(path: path, query.linkParameters, count: query.count, cursor: query.cursor))]
+        let issuedAt = Int64(Date().timeIntervalSince1970)
+        let digest = query.digest
+        if page.hasNext, let last = page.rows.last {
+            let cursor = PageCursor(anchor: last.rid, direction: .next, issuedAt: issuedAt, queryDigest: digest)
+            links.append(("next", link(path: path, query.linkParameters, count: query.count, cursor: cursor)))
+        }
+        if page.hasPrevious, let first = page.rows.first {
+            let cursor = PageCursor(anchor: first.rid, direction: .previous, issuedAt: issuedAt, queryDigest: digest)
+            links.append(("previous", link(path: path, query.linkParameters, count: query.count, cursor: cursor)))
+        }
+        return links
+    }
+
+    private func link(path: String, _ parameters: [QueryParameter], count: Int, cursor: PageCursor?) -> String {
+        var parts = parameters.filter { $0.name != "_count" }.map { "\(Self.encodeQueryValue($0.name))=\(Self.encodeQueryValue($0.value))" }
+        parts.append("_count=\(count)")
+        if let cursor { parts.append("_cursor=\(cursor.encoded)") }
+        return path + "?" + parts.joined(separator: "&")
+    }
+
+    /// `_include` and `_revinclude`: one statement each per round, the second and later rounds
+    /// only for `:iterate` directives and only from the resources the previous round added.
+    private func includedRows(of matches: [SearchRow], query: SearchQuery, filter: AccessFilter, runner: SearchRunner, compiler: SearchCompiler) async throws -> [SearchRow] {
+        guard !query.includes.isEmpty || !query.revIncludes.isEmpty, !matches.isEmpty else { return [] }
+        var seen = matches.map(\.rid)
+        var included: [SearchRow] = []
+        var frontier = seen
+        var includes = query.includes
+        var revIncludes = query.revIncludes
+        let limit = search.limits.maximumIncludedResources
+        for _ in 0...search.limits.maximumIncludeIterations {
+            var added: [SearchRow] = []
+            if let statement = compiler.includes(includes, of: frontier, excluding: seen, filter: filter, limit: limit + 1) {
+                added += try await runner.rows(statement)
+            }
+            if let statement = compiler.revIncludes(revIncludes, of: frontier, excluding: seen + added.map(\.rid), filter: filter, limit: limit + 1) {
+                added += try await runner.rows(statement)
+            }
+            guard !added.isEmpty else { break }
+            included += added
+            if included.count > limit {
+                throw FHIRError(status: 400, code: .tooCostly, "_include and _revinclude would add more than \(limit) resources to one page; use a smaller _count")
+            }
+            seen += added.map(\.rid)
+            frontier = added.map(\.rid)
+            includes = includes.filter(\.iterate)
+            revIncludes = revIncludes.filter(\.iterate)
+            if includes.isEmpty && revIncludes.isEmpty { break }
+        }
+        return included
+    }
+
+    private func searchEntry(_ stored: StoredResource, mode: String, query: SearchQuery) throws(FHIRError) -> JSONValue {
+        var entry = JSONObject()
+        entry["fullUrl"] = .string("\(baseURL)/\(stored.resourceType)/\(stored.id)")
+        if let resource = try stored.json() {
+            entry["resource"] = SearchResultShaping(typeModel: search.registry.catalog.typeModel)
+                .shape(resource, summary: query.summary, elements: query.elements)
+        }
+        entry["search"] = ["mode": .string(mode)]
+        return .object(entry)
+    }
+
+    /// The entry that reports parameters ignored under `Prefer: handling=lenient`.
+    private func ignoredParametersEntry(_ ignored: [IgnoredParameter]) -> JSONValue {
+        let issues = ignored.map { parameter in
+            OperationOutcomeIssue(severity: .warning, code: .notSupported, diagnostics: "The search parameter '\(parameter.name)' was ignored: \(parameter.reason)", expression: [parameter.name])
+        }
+        return [
+            "resource": OperationOutcome.json(issues),
+            "search": ["mode": "outcome"],
+        ]
+    }
+}
