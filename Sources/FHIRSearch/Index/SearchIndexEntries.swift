@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The search index values of one resource version, extracted at write time by
 /// ``SearchIndexer`` and stored beside the version in the same transaction.

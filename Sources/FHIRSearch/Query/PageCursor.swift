@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The position a next or previous link continues from, carried in `_cursor` as opaque text.
 ///

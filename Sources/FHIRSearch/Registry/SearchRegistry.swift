@@ -135,7 +135,7 @@ public struct SupportedSearchParameter: Sendable, Hashable {
     /// The modifiers accepted, beyond `:[Type]` on references.
     public var modifiers: [SearchModifier] {
         switch (definition.code, definition.type) {
-        case ("_id", _): [.missing, .not]
+        case ("_id", _): []
         case ("_lastUpdated", _): []
         case (_, .token):
             definition.code == "identifier" || definition.code.hasSuffix("-identifier")
