@@ -1,4 +1,6 @@
 public import FHIRModel
+import FHIRDefinitions
+import FHIRPath
 
 /// Extracts the search index values of a resource at write time, by evaluating the FHIRPath
 /// expression of each supported parameter of its type (``SearchRegistry``), and the Patient
@@ -15,16 +17,54 @@ public struct SearchIndexer: Sendable {
     /// The server's base URL: absolute references under it are stored as type and id.
     public var baseURL: String?
 
+    private let plans = IndexPlanCache()
+    private let references: ReferenceValues
+    private let environment = FHIRPathEnvironment()
+    private let resourceExpression: FHIRPathExpression?
+
     /// An indexer over `registry`; expressions are compiled on first use and kept.
     public init(registry: SearchRegistry, baseURL: String?) {
         self.registry = registry
         self.baseURL = baseURL
+        self.references = ReferenceValues(baseURL: baseURL, typeModel: registry.catalog.typeModel)
+        self.resourceExpression = try? FHIRPathExpression("%resource", options: FHIRPathOptions(typeModel: registry.catalog.typeModel, strict: false))
     }
 
     /// The index values of `resource` (a resource with `resourceType` and `id`). Values that
     /// cannot be read (a malformed date, an expression that fails on odd content) are skipped,
     /// never thrown: validation decides what may be stored, the index only reflects it.
     public func entries(for resource: JSONValue) -> SearchIndexEntries {
-        .empty
+        guard let resourceType = resource["resourceType"]?.stringValue,
+              registry.catalog.typeModel.isResourceType(resourceType) else { return .empty }
+        let plan = plans.plan(for: resourceType) { IndexPlan(resourceType: resourceType, registry: registry) }
+        let resourceValue = (try? resourceExpression?.evaluate(resource, environment: environment)) ?? []
+        var collector = IndexRowCollector(references: references)
+        for parameter in plan.parameters {
+            guard let values = try? parameter.expression.evaluate(resource, environment: environment) else { continue }
+            if parameter.type == .composite {
+                collector.addComposite(parameter, elements: values, resource: resourceValue, environment: environment)
+            } else {
+                collector.add(values, of: parameter)
+            }
+        }
+        return collector.finished(compartmentPatients: compartmentPatients(of: resource, resourceType: resourceType, plan: plan, collector: collector))
+    }
+
+    /// The ids of the patients whose compartment `resource` is in: a Patient's own id, or the
+    /// Patient targets of the type's compartment parameters.
+    private func compartmentPatients(of resource: JSONValue, resourceType: String, plan: IndexPlan, collector: IndexRowCollector) -> [String] {
+        if resourceType == "Patient" {
+            return resource["id"]?.stringValue.map { [$0] } ?? []
+        }
+        var rows: [ReferenceIndexRow] = []
+        let indexedCodes = Set(plan.parameters.map(\.code))
+        for code in plan.compartmentParameterCodes where indexedCodes.contains(code) {
+            rows += collector.references(of: code)
+        }
+        for parameter in plan.compartmentOnlyParameters {
+            guard let values = try? parameter.expression.evaluate(resource, environment: environment) else { continue }
+            rows += collector.referenceRows(values, parameter: parameter.code).references
+        }
+        return rows.compactMap { $0.targetType == "Patient" ? $0.targetID : nil }
     }
 }
