@@ -33,16 +33,34 @@ public struct SearchRegistry: Sendable {
         "_filter": "_filter is not supported",
     ]
 
-    /// A registry over `catalog`.
+    /// The supported parameters of every resource type, by type and code, worked out once.
+    private let supportedByType: [String: [String: SupportedSearchParameter]]
+    /// The `_revinclude` values that reach each type.
+    private let revIncludesByTarget: [String: [String]]
+
+    /// A registry over `catalog`; the support of every parameter of every type is decided here, once.
     public init(catalog: DefinitionsCatalog) {
         self.catalog = catalog
+        var supportedByType: [String: [String: SupportedSearchParameter]] = [:]
+        var revIncludes: [String: [String]] = [:]
+        for type in catalog.typeModel.types where type.kind == .resource {
+            var supported: [String: SupportedSearchParameter] = [:]
+            for definition in catalog.searchParameters(for: type.name) {
+                guard case .supported(let parameter) = Self.support(of: definition, for: type.name, catalog: catalog) else { continue }
+                supported[definition.code] = parameter
+                if type.isConcreteResource, parameter.type == .reference {
+                    for target in parameter.targets { revIncludes[target, default: []].append("\(type.name):\(definition.code)") }
+                }
+            }
+            supportedByType[type.name] = supported
+        }
+        self.supportedByType = supportedByType
+        self.revIncludesByTarget = revIncludes.mapValues { $0.sorted() }
     }
 
     /// The supported parameter `code` of `resourceType`; nil when unknown or not supported.
     public func parameter(named code: String, for resourceType: String) -> SupportedSearchParameter? {
-        guard let definition = catalog.searchParameter(named: code, for: resourceType),
-              case .supported(let supported) = support(of: definition, for: resourceType) else { return nil }
-        return supported
+        supportedByType[resourceType]?[code]
     }
 
     /// Whether `code` is a parameter of `resourceType` and whether Kiln supports it.
@@ -52,6 +70,11 @@ public struct SearchRegistry: Sendable {
 
     /// Whether Kiln supports `definition` on `resourceType`, and how.
     public func support(of definition: SearchParameterDefinition, for resourceType: String) -> SearchParameterSupport {
+        if let supported = supportedByType[resourceType]?[definition.code], supported.definition == definition { return .supported(supported) }
+        return Self.support(of: definition, for: resourceType, catalog: catalog)
+    }
+
+    private static func support(of definition: SearchParameterDefinition, for resourceType: String, catalog: DefinitionsCatalog) -> SearchParameterSupport {
         if let reason = Self.unsupportedCommonParameters[definition.code] { return .unsupported(reason) }
         if definition.code == "_id" || definition.code == "_lastUpdated" {
             return .supported(SupportedSearchParameter(definition: definition, resourceType: resourceType, expression: nil, components: []))
@@ -91,10 +114,8 @@ public struct SearchRegistry: Sendable {
 
     /// The supported parameters of `resourceType`, in the specification's order.
     public func supportedParameters(for resourceType: String) -> [SupportedSearchParameter] {
-        parameters(for: resourceType).compactMap {
-            if case .supported(let supported) = $0.support { return supported }
-            return nil
-        }
+        let supported = supportedByType[resourceType] ?? [:]
+        return catalog.searchParameters(for: resourceType).compactMap { supported[$0.code] }
     }
 }
 
@@ -171,13 +192,7 @@ extension SearchRegistry {
     /// The `_revinclude` values that reach `resourceType`: `Source:parameter` for every
     /// reference parameter of every type that may point to it, sorted.
     public func revIncludes(targeting resourceType: String) -> [String] {
-        var values: [String] = []
-        for type in catalog.typeModel.resourceTypeNames {
-            for parameter in supportedParameters(for: type) where parameter.type == .reference && parameter.targets.contains(resourceType) {
-                values.append("\(type):\(parameter.code)")
-            }
-        }
-        return values.sorted()
+        revIncludesByTarget[resourceType] ?? []
     }
 }
 

@@ -8,7 +8,7 @@ struct DefinitionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "definitions",
         abstract: "Compile and inspect the FHIR definitions Kiln runs on.",
-        subcommands: [Compile.self, Show.self, Snapshot.self, Profiles.self]
+        subcommands: [Compile.self, Show.self, Snapshot.self, Profiles.self, SearchDocs.self]
     )
 
     /// `kiln definitions compile`: reads the hl7.fhir.r4.core package and writes `fhir-profiles/r4`,
