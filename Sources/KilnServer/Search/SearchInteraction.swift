@@ -11,8 +11,7 @@ extension FHIRService {
     func search(type: String?, request: FHIRRequest, in transaction: StoreTransaction?) async throws -> FHIRResponse {
         let filter = try authorize(type == nil ? .searchSystem : .searchType, request: request, type: type)
         let handling: SearchQueryParser.Handling = request.preferHandling == .lenient ? .lenient : .strict
-        var query = try search.parser(baseURL: baseURL).parse(resourceType: type, parameters: request.query, handling: handling)
-        query.count = min(query.count, limits.maximumPageSize)
+        let query = try search.parser(baseURL: baseURL, pageSizes: limits).parse(resourceType: type, parameters: request.query, handling: handling)
         for searched in query.resourceTypes { try checkResourceType(searched) }
         let runner = SearchRunner(store: store, transaction: transaction)
         let compiler = search.compiler()

@@ -35,9 +35,14 @@ public struct SearchServices: Sendable {
         return indexer
     }
 
-    /// The parser for a server at `baseURL`.
-    public func parser(baseURL: String) -> SearchQueryParser {
-        SearchQueryParser(registry: registry, terminology: terminology, baseURL: baseURL, limits: limits)
+    /// The parser for a server at `baseURL`, with the server's page sizes when given.
+    public func parser(baseURL: String, pageSizes: ServerLimits? = nil) -> SearchQueryParser {
+        var limits = self.limits
+        if let pageSizes {
+            limits.defaultCount = pageSizes.defaultPageSize
+            limits.maximumCount = pageSizes.maximumPageSize
+        }
+        return SearchQueryParser(registry: registry, terminology: terminology, baseURL: baseURL, limits: limits)
     }
 
     /// A compiler for one request (its `now` anchors `ap` dates).
