@@ -341,3 +341,19 @@ import Testing
         #expect(provenance.dateRanges("recorded").first?.first == milliseconds("2015-06-26T22:39:24Z"))
     }
 }
+
+@Suite("Search indexer base URL")
+struct SearchIndexerBaseURLTests {
+    @Test("A base URL set after creation decides which absolute references are local")
+    func baseURLSetLater() throws {
+        var indexer = try IndexerFixture.indexer()
+        indexer.baseURL = "http://127.0.0.1:9999/fhir"
+        let observation: JSONValue = [
+            "resourceType": "Observation", "id": "o", "status": "final", "code": ["text": "x"],
+            "subject": ["reference": "http://127.0.0.1:9999/fhir/Patient/p9"],
+        ]
+        let subject = indexer.entries(for: observation).references.filter { $0.parameter == "subject" }
+        #expect(subject == [ReferenceIndexRow(parameter: "subject", targetType: "Patient", targetID: "p9", url: nil)])
+        #expect(indexer.entries(for: observation).compartmentPatients == ["p9"])
+    }
+}

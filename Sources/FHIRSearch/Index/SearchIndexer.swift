@@ -15,10 +15,12 @@ public struct SearchIndexer: Sendable {
     /// The registry whose supported parameters are indexed.
     public let registry: SearchRegistry
     /// The server's base URL: absolute references under it are stored as type and id.
-    public var baseURL: String?
+    public var baseURL: String? {
+        didSet { references = ReferenceValues(baseURL: baseURL, typeModel: registry.catalog.typeModel) }
+    }
 
     private let plans = IndexPlanCache()
-    private let references: ReferenceValues
+    private var references: ReferenceValues
     private let environment = FHIRPathEnvironment()
     private let resourceExpression: FHIRPathExpression?
 
