@@ -89,7 +89,7 @@ public struct ResourceStore: Sendable {
         }
         if let since = request.since {
             builder.append(" AND v.last_updated > ")
-            builder.bind(since)
+            builder.bind(PostgresTimestamp(since))
         }
     }
 

@@ -13,7 +13,7 @@ extension SQLStatement {
             case .integer(let integer): bindings.append(integer)
             case .integerArray(let integers): bindings.append(integers)
             case .decimal(let decimal): bindings.append(decimal.description)
-            case .timestamp(let date): bindings.append(date)
+            case .timestamp(let date): bindings.append(PostgresTimestamp(date))
             case .boolean(let flag): bindings.append(flag)
             }
         }

@@ -1,3 +1,4 @@
+import FHIRModel
 import FHIRSearch
 import Foundation
 import Logging
@@ -100,13 +101,13 @@ enum SearchIndexWriter {
         }
     }
 
-    /// An instant as PostgreSQL reads it, or `open` (`-infinity`, `infinity`) for no bound.
+    /// An instant as PostgreSQL reads it, or `open` (`-infinity`, `infinity`) for no bound. The
+    /// millisecond is rounded, not truncated, so an instant the `Double` holds a hair below a
+    /// whole millisecond keeps it.
     private static func timestamp(_ date: Date?, open: String) -> String {
         guard let date else { return open }
-        return date.formatted(Self.instantFormat)
+        return FHIRInstant.format(date)
     }
-
-    private static let instantFormat = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
 
     /// The columns of one table's rows, column by column, as text.
     private struct Columns {

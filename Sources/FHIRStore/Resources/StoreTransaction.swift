@@ -45,7 +45,7 @@ public struct StoreTransaction {
         try await connection.query(
             """
             INSERT INTO resource (resource_type, id, version_id, last_updated, is_deleted)
-            VALUES (\(resourceType), \(id), 0, \(now), true) ON CONFLICT DO NOTHING
+            VALUES (\(resourceType), \(id), 0, \(PostgresTimestamp(now)), true) ON CONFLICT DO NOTHING
             """,
             logger: logger
         )
@@ -105,7 +105,7 @@ public struct StoreTransaction {
         try await connection.query(
             """
             INSERT INTO resource_version (resource_type, id, version_id, last_updated, is_deleted, method, content, raw)
-            SELECT t, i, v, \(now), d, m, CASE WHEN d THEN NULL ELSE r::jsonb END, CASE WHEN d THEN NULL ELSE r END
+            SELECT t, i, v, \(PostgresTimestamp(now)), d, m, CASE WHEN d THEN NULL ELSE r::jsonb END, CASE WHEN d THEN NULL ELSE r END
             FROM unnest(\(types)::text[], \(ids)::text[], \(versionIDs)::int8[], \(deleted)::bool[], \(methods)::text[], \(texts)::text[]) AS u(t, i, v, d, m, r)
             """,
             logger: logger
@@ -113,7 +113,7 @@ public struct StoreTransaction {
         let rows = try await connection.query(
             """
             INSERT INTO resource (resource_type, id, version_id, last_updated, is_deleted)
-            SELECT t, i, v, \(now), d FROM unnest(\(types)::text[], \(ids)::text[], \(versionIDs)::int8[], \(deleted)::bool[]) AS u(t, i, v, d)
+            SELECT t, i, v, \(PostgresTimestamp(now)), d FROM unnest(\(types)::text[], \(ids)::text[], \(versionIDs)::int8[], \(deleted)::bool[]) AS u(t, i, v, d)
             ON CONFLICT (resource_type, id) DO UPDATE
             SET version_id = excluded.version_id, last_updated = excluded.last_updated, is_deleted = excluded.is_deleted
             RETURNING resource_type, id, rid
