@@ -7,8 +7,7 @@ extension SearchCompiler {
     public func includes(_ directives: [IncludeDirective], of rids: [Int64], excluding: [Int64], filter: AccessFilter, limit: Int) -> SQLStatement? {
         guard !directives.isEmpty, !rids.isEmpty else { return nil }
         var sql = SQLCompilation(compiler: self)
-        sql.append("SELECT \(Self.resultColumns) FROM resource r")
-        sql.append(" JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id")
+        sql.append(Self.resultSource)
         sql.append(" WHERE (r.resource_type, r.id) IN (SELECT x.target_type, x.target_id FROM \(SearchTables.reference) x WHERE x.rid = ANY(")
         sql.bind(.integerArray(rids))
         sql.append(") AND ")
@@ -24,8 +23,7 @@ extension SearchCompiler {
     public func revIncludes(_ directives: [IncludeDirective], of rids: [Int64], excluding: [Int64], filter: AccessFilter, limit: Int) -> SQLStatement? {
         guard !directives.isEmpty, !rids.isEmpty else { return nil }
         var sql = SQLCompilation(compiler: self)
-        sql.append("SELECT \(Self.resultColumns) FROM resource r")
-        sql.append(" JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id")
+        sql.append(Self.resultSource)
         sql.append(" WHERE r.rid IN (SELECT x.rid FROM \(SearchTables.reference) x")
         sql.append(" JOIN resource m ON m.resource_type = x.target_type AND m.id = x.target_id WHERE m.rid = ANY(")
         sql.bind(.integerArray(rids))

@@ -25,6 +25,13 @@ public struct SearchCompiler: Sendable {
     /// `method`, `raw`).
     public static let resultColumns = "r.rid, v.resource_type, v.id, v.version_id, v.last_updated, v.is_deleted, v.method, v.raw"
 
+    /// The start of every statement that returns resources: ``resultColumns`` from the current
+    /// pointer `r` joined to its version `v`.
+    static let resultSource = """
+        SELECT \(resultColumns) FROM resource r \
+        JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id
+        """
+
     /// A compiler for the given Patient compartment.
     public init(patientCompartment: CompartmentDefinition, now: Date = Date()) {
         self.compartmentTypes = Set(patientCompartment.resourceTypes).union(["Patient"])
@@ -49,8 +56,7 @@ public struct SearchCompiler: Sendable {
             sql.bind(.integer(cursor.anchor))
             sql.append(") ")
         }
-        sql.append("SELECT \(Self.resultColumns) FROM resource r")
-        sql.append(" JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id")
+        sql.append(Self.resultSource)
         if keyed { sql.append(" CROSS JOIN anchor") }
         sql.append(" WHERE ")
         sql.appendMatch(query.conditions, alias: "r", scope: scope, filter: filter)
