@@ -17,11 +17,7 @@ struct CurrentResourceSequenceTests {
 
     @Test("Every current version of the type in id order across pages; deleted resources and other types left out")
     func listsCurrentVersions() async throws {
-        let database = try await TestCluster.shared.makeDatabase()
-        try await TestCluster.withClient(database) { client in
-            let logger = Logger(label: "test")
-            try await Migrator().migrate(client: client, logger: logger)
-            let store = ResourceStore(client: client, logger: logger)
+        try await withMigratedStore { store in
             let now = Date()
             let ids = (1...7).map { "sd-\($0)" }
             try await store.withTransaction { transaction in
@@ -44,6 +40,5 @@ struct CurrentResourceSequenceTests {
             for try await _ in store.currentResources(ofType: "Observation") { none += 1 }
             #expect(none == 0)
         }
-        try await TestCluster.shared.dropDatabase(database)
     }
 }

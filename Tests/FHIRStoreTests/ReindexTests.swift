@@ -13,11 +13,7 @@ import Testing
 struct ReindexTests {
     @Test("Reindexing rewrites only resources whose values changed, and searches see the new values")
     func rewritesOnlyChangedResources() async throws {
-        let database = try await TestCluster.shared.makeDatabase()
-        try await TestCluster.withClient(database) { client in
-            let logger = Logger(label: "test")
-            try await Migrator().migrate(client: client, logger: logger)
-            let store = ResourceStore(client: client, logger: logger)
+        try await withMigratedStore { store in
             let now = Date()
             try await store.withTransaction { transaction in
                 try await transaction.write((1...5).map { number in
@@ -45,6 +41,5 @@ struct ReindexTests {
             let onlyObservations = try await store.reindex(resourceTypes: ["Observation"], entries: entries)
             #expect(onlyObservations.examined == 0)
         }
-        try await TestCluster.shared.dropDatabase(database)
     }
 }

@@ -14,13 +14,7 @@ import Testing
 struct ResourceStoreTests {
     /// Runs `body` with a migrated store over a fresh database.
     func withStore(_ body: @Sendable (ResourceStore) async throws -> Void) async throws {
-        let database = try await TestCluster.shared.makeDatabase()
-        try await TestCluster.withClient(database) { client in
-            let logger = Logger(label: "test")
-            try await Migrator().migrate(client: client, logger: logger)
-            try await body(ResourceStore(client: client, logger: logger))
-        }
-        try await TestCluster.shared.dropDatabase(database)
+        try await withMigratedStore(body)
     }
 
     func patient(_ id: String, version: Int64, family: String, at date: Date) -> ResourceVersionWrite {

@@ -26,11 +26,7 @@ struct SearchStatementTests {
     /// Two patients; Observations of each (one with a value of 1.5 g/L); a report of p1 whose
     /// result is p1's first Observation; a Practitioner outside the compartment.
     func withData(_ body: @Sendable (ResourceStore) async throws -> Void) async throws {
-        let database = try await TestCluster.shared.makeDatabase()
-        try await TestCluster.withClient(database) { client in
-            let logger = Logger(label: "test")
-            try await Migrator().migrate(client: client, logger: logger)
-            let store = ResourceStore(client: client, logger: logger)
+        try await withMigratedStore { store in
             func write(_ type: String, _ id: String, _ index: SearchIndexEntries) -> ResourceVersionWrite {
                 ResourceVersionWrite(resourceType: type, id: id, versionID: 1, lastUpdated: Self.date("2024-01-01T00:00:00Z"), method: .create,
                                      resource: ["resourceType": .string(type), "id": .string(id)], index: index)
@@ -73,7 +69,6 @@ struct SearchStatementTests {
             }
             try await body(store)
         }
-        try await TestCluster.shared.dropDatabase(database)
     }
 
     func matchedIDs(_ store: ResourceStore, _ query: SearchQuery, filter: AccessFilter = .unrestricted) async throws -> [String] {
