@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "FHIRTerminology", targets: ["FHIRTerminology"]),
         .library(name: "FHIRValidation", targets: ["FHIRValidation"]),
         .library(name: "FHIRAccess", targets: ["FHIRAccess"]),
+        .library(name: "SMARTAuth", targets: ["SMARTAuth"]),
         .library(name: "FHIRSearch", targets: ["FHIRSearch"]),
         .library(name: "FHIRStore", targets: ["FHIRStore"]),
         .library(name: "KilnServer", targets: ["KilnServer"]),
@@ -72,6 +73,12 @@ let package = Package(
         .target(
             name: "FHIRAccess",
             dependencies: ["FHIRModel"],
+            swiftSettings: swiftSettings
+        ),
+        // SMART on FHIR scopes and roles, and the access policy over them: pure, no tokens or HTTP.
+        .target(
+            name: "SMARTAuth",
+            dependencies: ["FHIRAccess"],
             swiftSettings: swiftSettings
         ),
         // Search: index extraction, query parsing, and the compiler from query + access filter to SQL.
@@ -202,6 +209,11 @@ let package = Package(
         .testTarget(
             name: "FHIRSearchTests",
             dependencies: ["FHIRModel", "FHIRDefinitions", "FHIRPath", "FHIRTerminology", "FHIRAccess", "FHIRSearch", "UCUM"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SMARTAuthTests",
+            dependencies: ["FHIRAccess", "SMARTAuth"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,44 @@
+/// An authenticated caller as the access policy sees it: what its token grants and who it is.
+public struct SMARTCaller: Sendable, Hashable {
+    /// The token's subject (user or client id), matched against ``FHIRAccess/Principal/subject``.
+    public var subject: String
+    /// The granted scopes.
+    public var scopes: ScopeSet
+    /// The user's role; nil for a backend client registered without one (a system client).
+    public var role: Role?
+    /// The id of the patient in the launch context, if any; what `patient/` scopes confine to.
+    public var launchPatient: String?
+    /// The user's FHIR resource (`Practitioner/12`, `Patient/7`, or an absolute URL of one).
+    /// For the `patient` role it names the patient's own record.
+    public var fhirUser: String?
+    /// The ids of the patients assigned to a clinician; ignored for other roles.
+    public var assignedPatients: [String]
+
+    /// A caller.
+    public init(subject: String, scopes: ScopeSet, role: Role? = nil, launchPatient: String? = nil, fhirUser: String? = nil, assignedPatients: [String] = []) {
+        self.subject = subject
+        self.scopes = scopes
+        self.role = role
+        self.launchPatient = launchPatient
+        self.fhirUser = fhirUser
+        self.assignedPatients = assignedPatients
+    }
+
+    /// The Patient id ``fhirUser`` refers to (`Patient/7` or `https://…/Patient/7`); nil when it
+    /// is absent or refers to anything else.
+    public var fhirUserPatientID: String? {
+        guard let fhirUser else { return nil }
+        let segments = fhirUser.split(separator: "/", omittingEmptySubsequences: false)
+        guard segments.count >= 2, segments[segments.count - 2] == "Patient" else { return nil }
+        let id = segments[segments.count - 1]
+        guard (1...64).contains(id.count),
+              id.unicodeScalars.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || $0 == "-" || $0 == "." })
+        else { return nil }
+        return String(id)
+    }
+
+    /// Whether the caller may use Kiln's administration API: administrators only.
+    public var mayUseAdministrationAPI: Bool {
+        role?.mayUseAdministrationAPI ?? false
+    }
+}
