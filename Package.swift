@@ -34,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
     ],
     targets: [
         // Pure modules: no I/O beyond reading definitions at start-up.
@@ -95,6 +96,7 @@ let package = Package(
                 "FHIRDefinitions",
                 "FHIRAccess",
                 "FHIRSearch",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -160,6 +162,7 @@ let package = Package(
         .executableTarget(
             name: "kiln",
             dependencies: [
+                "FHIRAccess",
                 "FHIRModel",
                 "FHIRDefinitions",
                 "FHIRTerminology",
@@ -169,8 +172,11 @@ let package = Package(
                 "FHIRStore",
                 "KilnServer",
                 "KilnBenchmarks",
+                "SMARTAuth",
                 "UCUM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -225,6 +231,7 @@ let package = Package(
             name: "KilnServerTests",
             dependencies: [
                 "FHIRAccess", "FHIRModel", "FHIRDefinitions", "FHIRSearch", "FHIRStore", "FHIRTerminology", "KilnServer", "KilnTesting",
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
