@@ -21,7 +21,8 @@ extension AuthStore {
     ///
     /// A code presented again after it was redeemed means it leaked: per RFC 6749 §4.1.2 the
     /// refresh tokens issued from it (those whose ``RefreshTokenRecord/grantID`` is the code's
-    /// hash, rotated successors included) are revoked, and nil is returned.
+    /// hash, rotated successors included) are revoked, also those stored afterwards, and nil is
+    /// returned.
     public func consumeCode(hash: String, now: Date = Date()) async throws -> AuthorizationCodeRecord? {
         let rows = try await client.query(
             """
@@ -41,11 +42,16 @@ extension AuthStore {
             )
         }
         if consumed == nil {
+            // A redeemed code presented again: mark it, so that tokens still being issued from it
+            // are born revoked, and revoke those issued already.
             try await client.query(
                 """
+                WITH reused AS (
+                    UPDATE auth_code SET reused_at = coalesce(reused_at, clock_timestamp())
+                    WHERE code_hash = \(hash) AND used_at IS NOT NULL RETURNING code_hash
+                )
                 UPDATE auth_refresh_token SET revoked_at = clock_timestamp()
-                WHERE grant_id = \(hash) AND revoked_at IS NULL
-                  AND EXISTS (SELECT 1 FROM auth_code WHERE code_hash = \(hash) AND used_at IS NOT NULL)
+                WHERE grant_id IN (SELECT code_hash FROM reused) AND revoked_at IS NULL
                 """,
                 logger: logger
             )

@@ -61,9 +61,9 @@ extension AuthStore {
         return try await Self.decodeClients(rows)
     }
 
-    /// Removes a client: it is refused from now on, on every node, and its refresh tokens are
-    /// revoked, in one transaction. Returns the number of refresh tokens revoked, or nil when no
-    /// active client has this id.
+    /// Removes a client: it is refused from now on, on every node, its refresh tokens are revoked
+    /// and its unredeemed codes deleted, in one transaction. Returns the number of refresh tokens
+    /// revoked, or nil when no active client has this id.
     @discardableResult
     public func removeClient(id: String) async throws -> Int? {
         let logger = self.logger
@@ -87,6 +87,7 @@ extension AuthStore {
             )
             var count = 0
             for try await _ in revoked.decode(String.self) { count += 1 }
+            try await connection.query("DELETE FROM auth_code WHERE client_id = \(id) AND used_at IS NULL", logger: logger)
             return count
         }
     }

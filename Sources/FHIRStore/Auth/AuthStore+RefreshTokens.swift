@@ -7,16 +7,27 @@ extension AuthStore {
         token_hash, grant_id, client_id, username, scope, patient, fhir_user, created_at, expires_at, rotated_at, revoked_at
         """
 
-    /// Stores a newly issued refresh token.
-    public func insertRefreshToken(_ record: RefreshTokenRecord) async throws {
-        try await client.query(
+    /// Stores a newly issued refresh token and returns whether it is usable. A token of a grant
+    /// that is revoked already — one of its tokens was revoked, or its code was presented again —
+    /// is stored revoked and false is returned: the caller answers `invalid_grant` instead of
+    /// handing it out.
+    @discardableResult
+    public func insertRefreshToken(_ record: RefreshTokenRecord) async throws -> Bool {
+        let rows = try await client.query(
             """
-            INSERT INTO auth_refresh_token (token_hash, grant_id, client_id, username, scope, patient, fhir_user, created_at, expires_at)
-            VALUES (\(record.tokenHash), \(record.grantID), \(record.clientID), \(record.username), \(record.scope),
-                    \(record.patient), \(record.fhirUser), \(PostgresTimestamp(record.createdAt)), \(record.expiresAt.map(PostgresTimestamp.init)))
+            INSERT INTO auth_refresh_token (token_hash, grant_id, client_id, username, scope, patient, fhir_user, created_at, expires_at, revoked_at)
+            SELECT \(record.tokenHash), \(record.grantID), \(record.clientID), \(record.username), \(record.scope),
+                   \(record.patient), \(record.fhirUser), \(PostgresTimestamp(record.createdAt)), \(record.expiresAt.map(PostgresTimestamp.init)),
+                   CASE WHEN EXISTS (SELECT 1 FROM auth_refresh_token WHERE grant_id = \(record.grantID) AND revoked_at IS NOT NULL)
+                          OR EXISTS (SELECT 1 FROM auth_code WHERE code_hash = \(record.grantID) AND reused_at IS NOT NULL)
+                        THEN clock_timestamp() END
+            RETURNING revoked_at IS NULL
             """,
             logger: logger
         )
+        var usable = false
+        for try await value in rows.decode(Bool.self) { usable = value }
+        return usable
     }
 
     /// The refresh token with this hash when `clientID` may use it at `now`: it is that client's,

@@ -46,8 +46,9 @@ extension AuthStore {
         return try await Self.decodeUsers(rows)
     }
 
-    /// Removes a user with their patient assignments and revokes their refresh tokens, in one
-    /// transaction. Returns the number of refresh tokens revoked, or nil when no user has this name.
+    /// Removes a user with their patient assignments, revokes their refresh tokens and deletes
+    /// their unredeemed codes, in one transaction. Returns the number of refresh tokens revoked,
+    /// or nil when no user has this name.
     @discardableResult
     public func removeUser(named username: String) async throws -> Int? {
         let logger = self.logger
@@ -68,6 +69,7 @@ extension AuthStore {
             )
             var count = 0
             for try await _ in revoked.decode(String.self) { count += 1 }
+            try await connection.query("DELETE FROM auth_code WHERE username = \(username) AND used_at IS NULL", logger: logger)
             return count
         }
     }

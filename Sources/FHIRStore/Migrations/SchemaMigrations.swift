@@ -184,7 +184,8 @@ public enum SchemaMigrations {
                 nonce text,
                 created_at timestamptz NOT NULL,
                 expires_at timestamptz NOT NULL,
-                used_at timestamptz
+                used_at timestamptz,
+                reused_at timestamptz
             )
             """,
             "CREATE INDEX auth_code_expires ON auth_code (expires_at)",

@@ -74,4 +74,31 @@ struct AuthStoreCodeTests {
             #expect(try await auth.useRefreshToken(hash: "other", clientID: "app", rotate: false) != nil)
         }
     }
+
+    @Test("A code presented again before its refresh token is stored still revokes that token")
+    func reuseBeforeIssue() async throws {
+        try await withMigratedAuthStore { auth async throws in
+            try await auth.insertCode(code("early"))
+            let grant = TokenDigest.of("early")
+            #expect(try await auth.consumeCode(hash: grant) != nil)
+            #expect(try await auth.consumeCode(hash: grant) == nil)
+            #expect(try await auth.insertRefreshToken(RefreshTokenRecord(tokenHash: "r1", grantID: grant, clientID: "app", username: "drsmith", scope: "openid")) == false)
+            #expect(try await auth.useRefreshToken(hash: "r1", clientID: "app", rotate: false) == nil)
+        }
+    }
+
+    @Test("Removing the client or the user deletes their unredeemed codes")
+    func removalDeletesCodes() async throws {
+        try await withMigratedAuthStore { auth async throws in
+            try await auth.addClient(publicApp())
+            try await auth.addUser(UserRecord(username: "drsmith", passwordHash: "h", role: "clinician"))
+            try await auth.insertCode(code("for-client"))
+            try await auth.insertCode(code("for-user"))
+            try await auth.removeClient(id: "app")
+            #expect(try await auth.consumeCode(hash: TokenDigest.of("for-client")) == nil)
+            try await auth.insertCode(AuthorizationCodeRecord(codeHash: "other-client", clientID: "other", username: "drsmith", redirectURI: "https://a/cb", scope: "openid", expiresAt: Date().addingTimeInterval(60)))
+            try await auth.removeUser(named: "drsmith")
+            #expect(try await auth.consumeCode(hash: "other-client") == nil)
+        }
+    }
 }

@@ -77,4 +77,15 @@ struct AuthStoreRefreshTokenTests {
             #expect(try await auth.revokeRefreshToken(hash: "unknown", clientID: "app") == false)
         }
     }
+
+    @Test("A token stored into a revoked grant is stored revoked and reported unusable")
+    func bornRevoked() async throws {
+        try await withMigratedAuthStore { auth async throws in
+            #expect(try await auth.insertRefreshToken(token("r1")))
+            #expect(try await auth.revokeRefreshToken(hash: "r1", clientID: "app"))
+            #expect(try await auth.insertRefreshToken(token("r2")) == false)
+            #expect(try await auth.useRefreshToken(hash: "r2", clientID: "app", rotate: false) == nil)
+            #expect(try await auth.insertRefreshToken(token("x1", grant: "fresh")))
+        }
+    }
 }
