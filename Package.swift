@@ -104,6 +104,7 @@ let package = Package(
                 "FHIRDefinitions",
                 "FHIRAccess",
                 "FHIRSearch",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -169,6 +170,7 @@ let package = Package(
         .executableTarget(
             name: "kiln",
             dependencies: [
+                "FHIRAccess",
                 "FHIRModel",
                 "FHIRDefinitions",
                 "FHIRTerminology",
@@ -178,8 +180,11 @@ let package = Package(
                 "FHIRStore",
                 "KilnServer",
                 "KilnBenchmarks",
+                "SMARTAuth",
                 "UCUM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -239,6 +244,7 @@ let package = Package(
             name: "KilnServerTests",
             dependencies: [
                 "FHIRAccess", "FHIRModel", "FHIRDefinitions", "FHIRSearch", "FHIRStore", "FHIRTerminology", "KilnServer", "KilnTesting",
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -3,7 +3,9 @@
 /// Every version of every resource is a row of `resource_version` (JSONB content plus the exact
 /// serialized text that reads return); `resource` points at the current version of each resource
 /// and is the row that concurrent writers lock. Index tables hold the search values of current
-/// versions only; `kiln reindex` rebuilds them.
+/// versions only; `kiln reindex` rebuilds them. The `auth_` tables hold the SMART authorization
+/// server's clients, users and grants (see ``AuthStore``); codes, tokens and launch values are
+/// kept as SHA-256 digests only, passwords and client secrets as slow salted hashes.
 public enum SchemaMigrations {
     /// All migrations, in order.
     public static let all: [Migration] = [
@@ -133,6 +135,115 @@ public enum SchemaMigrations {
             JOIN resource r ON r.resource_type = t.resource_type AND r.id = t.id
             """,
             "DROP TABLE token_index",
+        ]),
+        Migration(version: 4, name: "smart authorization", statements: [
+            """
+            CREATE TABLE auth_client (
+                client_id text PRIMARY KEY,
+                kind text NOT NULL CHECK (kind IN ('public', 'confidential-symmetric', 'confidential-asymmetric')),
+                secret_hash text,
+                jwks jsonb,
+                redirect_uris text[] NOT NULL DEFAULT '{}',
+                scope text NOT NULL,
+                role text CHECK (role IN ('researcher', 'clinician', 'data-steward', 'administrator', 'patient')),
+                name text,
+                created_at timestamptz NOT NULL,
+                changed_at timestamptz NOT NULL,
+                revoked_at timestamptz,
+                CHECK ((kind = 'confidential-symmetric') = (secret_hash IS NOT NULL)),
+                CHECK ((kind = 'confidential-asymmetric') = (jwks IS NOT NULL))
+            )
+            """,
+            "CREATE INDEX auth_client_changed ON auth_client (changed_at)",
+            """
+            CREATE TABLE auth_user (
+                username text PRIMARY KEY,
+                password_hash text NOT NULL,
+                role text NOT NULL CHECK (role IN ('researcher', 'clinician', 'data-steward', 'administrator', 'patient')),
+                fhir_user text,
+                created_at timestamptz NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE auth_user_patient (
+                username text NOT NULL REFERENCES auth_user (username) ON DELETE CASCADE,
+                patient_id text NOT NULL,
+                PRIMARY KEY (username, patient_id)
+            )
+            """,
+            """
+            CREATE TABLE auth_code (
+                code_hash text PRIMARY KEY,
+                client_id text NOT NULL,
+                username text NOT NULL,
+                redirect_uri text NOT NULL,
+                scope text NOT NULL,
+                code_challenge text,
+                patient text,
+                launch text,
+                nonce text,
+                created_at timestamptz NOT NULL,
+                expires_at timestamptz NOT NULL,
+                used_at timestamptz
+            )
+            """,
+            "CREATE INDEX auth_code_expires ON auth_code (expires_at)",
+            """
+            CREATE TABLE auth_refresh_token (
+                token_hash text PRIMARY KEY,
+                grant_id text NOT NULL,
+                client_id text NOT NULL,
+                username text,
+                scope text NOT NULL,
+                patient text,
+                fhir_user text,
+                created_at timestamptz NOT NULL,
+                expires_at timestamptz,
+                rotated_at timestamptz,
+                revoked_at timestamptz
+            )
+            """,
+            "CREATE INDEX auth_refresh_token_grant ON auth_refresh_token (grant_id)",
+            "CREATE INDEX auth_refresh_token_client ON auth_refresh_token (client_id)",
+            "CREATE INDEX auth_refresh_token_username ON auth_refresh_token (username)",
+            "CREATE INDEX auth_refresh_token_expires ON auth_refresh_token (expires_at)",
+            """
+            CREATE TABLE auth_revoked_token (
+                jti text PRIMARY KEY,
+                expires_at timestamptz NOT NULL,
+                revoked_at timestamptz NOT NULL
+            )
+            """,
+            "CREATE INDEX auth_revoked_token_revoked ON auth_revoked_token (revoked_at)",
+            "CREATE INDEX auth_revoked_token_expires ON auth_revoked_token (expires_at)",
+            """
+            CREATE TABLE auth_assertion_jti (
+                client_id text NOT NULL,
+                jti text NOT NULL,
+                expires_at timestamptz NOT NULL,
+                PRIMARY KEY (client_id, jti)
+            )
+            """,
+            "CREATE INDEX auth_assertion_jti_expires ON auth_assertion_jti (expires_at)",
+            """
+            CREATE TABLE auth_signing_key (
+                kid text PRIMARY KEY,
+                private_key_pem text NOT NULL,
+                created_at timestamptz NOT NULL,
+                retired_at timestamptz
+            )
+            """,
+            // At most one key signs at a time: two nodes storing a first key at once cannot both succeed.
+            "CREATE UNIQUE INDEX auth_signing_key_current ON auth_signing_key ((true)) WHERE retired_at IS NULL",
+            """
+            CREATE TABLE auth_launch (
+                launch_hash text PRIMARY KEY,
+                patient text NOT NULL,
+                created_at timestamptz NOT NULL,
+                expires_at timestamptz NOT NULL
+            )
+            """,
+            "CREATE INDEX auth_launch_expires ON auth_launch (expires_at)",
         ]),
     ]
 }

@@ -1,0 +1,29 @@
+public import Foundation
+
+/// A user who signs in at the authorization server.
+public struct UserRecord: Sendable, Hashable {
+    /// The sign-in name.
+    public var username: String
+    /// The slow, salted hash of the password, `pbkdf2-sha256$<iterations>$<salt>$<hash>`.
+    public var passwordHash: String
+    /// The user's role (a `Role` raw value such as `clinician`).
+    public var role: String
+    /// The FHIR resource that represents the user (`Practitioner/123`, `Patient/456`), given to
+    /// apps as the `fhirUser` claim; nil when there is none.
+    public var fhirUser: String?
+    /// The ids of the Patients assigned to a clinician, sorted; their compartments are the
+    /// clinician's data.
+    public var patients: [String]
+    /// When the user was added.
+    public var createdAt: Date
+
+    /// A user record.
+    public init(username: String, passwordHash: String, role: String, fhirUser: String? = nil, patients: [String] = [], createdAt: Date = Date()) {
+        self.username = username
+        self.passwordHash = passwordHash
+        self.role = role
+        self.fhirUser = fhirUser
+        self.patients = patients
+        self.createdAt = createdAt
+    }
+}

@@ -1,0 +1,130 @@
+import ArgumentParser
+import FHIRDefinitions
+import FHIRStore
+import Foundation
+import SMARTAuth
+
+extension ClientCommand {
+    /// `kiln client add`: registers a public app, a confidential app or a backend service.
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register a client.",
+            discussion: """
+                A backend service (SMART Backend Services) authenticates with a key of its JWKS:
+                  kiln client add --client-id etl --jwks-file etl.jwks.json --scope "system/*.rs" [--role data-steward]
+                A public SMART app (PKCE, no secret):
+                  kiln client add --client-id viewer --public --redirect-uri https://app.example.org/callback --scope "launch openid fhirUser patient/*.rs"
+                A confidential app with a shared secret: --secret S instead of --public (stored hashed).
+                Without --role, a backend service is a system client: its scopes alone decide.
+                """
+        )
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "The client_id.")
+        var clientID: String
+
+        @Flag(name: .customLong("public"), help: "A public app: no credentials, PKCE only.")
+        var isPublic = false
+
+        @Option(help: "The shared secret of a confidential app (at least \(Self.minimumSecretLength) characters); stored hashed.")
+        var secret: String?
+
+        @Option(help: "A JSON file with the client's public keys ({\"keys\": [...]}): a backend service or confidential app using private_key_jwt.")
+        var jwksFile: String?
+
+        @Option(name: .customLong("redirect-uri"), help: "A redirect URI the app may use (repeatable); required for --public.")
+        var redirectURIs: [String] = []
+
+        @Option(help: "The scopes the client may be granted, space-separated, e.g. \"system/*.rs\".")
+        var scope: String
+
+        @Option(help: "The role of a backend service: researcher, clinician, data-steward, administrator or patient. Omitted: a system client.")
+        var role: String?
+
+        @Option(help: "A name shown to users who authorize the app.")
+        var name: String?
+
+        @Option(help: "The compiled definitions folder (fhir-profiles/r4), for the resource types scopes may name; found automatically when omitted.")
+        var profilesDirectory: String?
+
+        /// The shortest secret accepted: 16 characters.
+        static let minimumSecretLength = 16
+
+        func validate() throws {
+            try AuthCommandSupport.checkName(clientID, of: "client id")
+            let credentials = [isPublic, secret != nil, jwksFile != nil].filter { $0 }.count
+            guard credentials == 1 else {
+                throw ValidationError("Give exactly one of --public, --secret or --jwks-file")
+            }
+            if let secret, secret.count < Self.minimumSecretLength {
+                throw ValidationError("The secret must have at least \(Self.minimumSecretLength) characters")
+            }
+            if let role {
+                _ = try AuthCommandSupport.role(role)
+                if isPublic {
+                    throw ValidationError("A public app acts with the role of its signed-in user; --role is for backend services")
+                }
+            }
+            if isPublic && redirectURIs.isEmpty {
+                throw ValidationError("A public app needs at least one --redirect-uri")
+            }
+            for uri in redirectURIs {
+                try RedirectURIRule.check(uri)
+            }
+            if let jwksFile {
+                _ = try JWKSFile.read(jwksFile)
+            }
+            do {
+                _ = try Self.registeredScopes(scope, knownResourceTypes: nil)
+            } catch {
+                throw ValidationError(error.message)
+            }
+        }
+
+        func run() async throws {
+            let catalog = try DefinitionsCatalog.loadDefault(explicitDirectory: profilesDirectory)
+            let scopes = try Self.registeredScopes(scope, knownResourceTypes: Set(catalog.typeModel.resourceTypeNames))
+            let kind: ClientKind
+            var secretHash: String?
+            var jwks: String?
+            if let secret {
+                kind = .confidentialSymmetric
+                secretHash = try LocalPasswordHasher().hash(secret)
+            } else if let jwksFile {
+                kind = .confidentialAsymmetric
+                jwks = try JWKSFile.read(jwksFile)
+            } else {
+                kind = .public
+            }
+            let record = ClientRecord(
+                clientID: clientID, kind: kind, secretHash: secretHash, jwks: jwks, redirectURIs: redirectURIs,
+                scope: scopes.scopeString, role: role, name: name
+            )
+            try await AuthCommandSupport.withStores(database, label: "kiln.client") { auth, _ in
+                try await auth.addClient(record)
+            }
+            let roleText = role.map { "role \($0)" } ?? (redirectURIs.isEmpty ? "system client" : "acts for its signed-in user")
+            print("Registered client '\(clientID)' (\(kind.rawValue), \(roleText)) with scopes: \(scopes.scopeString)")
+        }
+
+        /// The parsed scopes of `text`; fails on any scope Kiln cannot honour or does not know,
+        /// so that a typo never registers a client with less, or other, than was meant. Without
+        /// `knownResourceTypes`, any type name is taken (the syntax check of ``validate()``).
+        static func registeredScopes(_ text: String, knownResourceTypes: Set<String>?) throws(CommandFailure) -> ScopeSet {
+            let parsed: ScopeParseResult
+            do {
+                parsed = try ScopeSet.parse(text, knownResourceTypes: knownResourceTypes)
+            } catch {
+                throw CommandFailure(error.description)
+            }
+            guard parsed.ignored.isEmpty else {
+                throw CommandFailure("Unknown scopes: \(parsed.ignored.joined(separator: " ")); a client may be registered only with scopes Kiln grants")
+            }
+            guard !parsed.scopes.isEmpty else {
+                throw CommandFailure("--scope must name at least one scope")
+            }
+            return parsed.scopes
+        }
+    }
+}

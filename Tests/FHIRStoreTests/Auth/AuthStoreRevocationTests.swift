@@ -1,0 +1,37 @@
+import FHIRStore
+import Foundation
+import Testing
+
+/// Revoked access tokens, seen by every node.
+@Suite("AuthStore access token revocation")
+struct AuthStoreRevocationTests {
+    @Test("A revoked jti is revoked; others are not; revoking twice keeps one row")
+    func revokeAndCheck() async throws {
+        try await withMigratedAuthStore { auth async throws in
+            let expiry = Date().addingTimeInterval(300)
+            #expect(try await auth.isRevoked(jti: "t1") == false)
+            try await auth.revoke(jti: "t1", expiresAt: expiry)
+            try await auth.revoke(jti: "t1", expiresAt: expiry)
+            #expect(try await auth.isRevoked(jti: "t1"))
+            #expect(try await auth.isRevoked(jti: "t2") == false)
+            #expect(try await auth.revocations(since: .distantPast).tokens.map(\.jti) == ["t1"])
+        }
+    }
+
+    @Test("A poll from the previous check sees only newer revocations, and no expired ones")
+    func polling() async throws {
+        try await withMigratedAuthStore { auth async throws in
+            try await auth.revoke(jti: "old", expiresAt: Date().addingTimeInterval(300))
+            try await auth.revoke(jti: "expired", expiresAt: Date().addingTimeInterval(-1))
+            let first = try await auth.revocations(since: .distantPast)
+            #expect(first.tokens.map(\.jti) == ["old"])
+
+            try await auth.revoke(jti: "new", expiresAt: Date().addingTimeInterval(300))
+            let second = try await auth.revocations(since: first.checkedAt)
+            #expect(second.tokens.map(\.jti) == ["new"])
+            #expect(second.checkedAt >= first.checkedAt)
+            let overlapping = try await auth.revocations(since: second.checkedAt.addingTimeInterval(-AuthStore.pollingOverlap))
+            #expect(Set(overlapping.tokens.map(\.jti)) == ["old", "new"])
+        }
+    }
+}

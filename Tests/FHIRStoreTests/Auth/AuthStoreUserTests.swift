@@ -1,0 +1,76 @@
+import FHIRStore
+import Foundation
+import Testing
+
+/// Users and their assigned patients in PostgreSQL.
+@Suite("AuthStore users")
+struct AuthStoreUserTests {
+    @Test("A user is stored with role, fhirUser and assigned patients")
+    func addGetList() async throws {
+        try await withMigratedAuthStore { auth async throws in
+            try await auth.addUser(UserRecord(username: "drsmith", passwordHash: "h1", role: "clinician", fhirUser: "Practitioner/7", patients: ["p2", "p1"]))
+            try await auth.addUser(UserRecord(username: "ana", passwordHash: "h2", role: "researcher"))
+            let smith = try #require(try await auth.user(named: "drsmith"))
+            #expect(smith.passwordHash == "h1")
+            #expect(smith.role == "clinician")
+            #expect(smith.fhirUser == "Practitioner/7")
+            #expect(smith.patients == ["p1", "p2"])
+            #expect(try await auth.user(named: "ana")?.patients == [])
+            #expect(try await auth.user(named: "nobody") == nil)
+            #expect(try await auth.users().map(\.username) == ["ana", "drsmith"])
+            await #expect(throws: AuthStoreError.userExists("ana")) {
+                try await auth.addUser(UserRecord(username: "ana", passwordHash: "h3", role: "patient"))
+            }
+        }
+    }
+
+    @Test("Patients are assigned and unassigned; assigning to an unknown user fails")
+    func assignments() async throws {
+        try await withMigratedAuthStore { auth async throws in
+            try await auth.addUser(UserRecord(username: "drsmith", passwordHash: "h", role: "clinician", patients: ["p1"]))
+            try await auth.assignPatients(["p1", "p3"], to: "drsmith")
+            #expect(try await auth.assignedPatients(of: "drsmith") == ["p1", "p3"])
+            #expect(try await auth.unassignPatients(["p1", "p9"], from: "drsmith") == 1)
+            #expect(try await auth.assignedPatients(of: "drsmith") == ["p3"])
+            await #expect(throws: AuthStoreError.userNotFound("ghost")) { try await auth.assignPatients(["p1"], to: "ghost") }
+        }
+    }
+
+    @Test("Removing a user removes their assignments and revokes their refresh tokens")
+    func removal() async throws {
+        try await withMigratedAuthStore { auth async throws in
+            try await auth.addClient(publicApp())
+            try await auth.addUser(UserRecord(username: "drsmith", passwordHash: "h", role: "clinician", patients: ["p1"]))
+            try await auth.insertRefreshToken(RefreshTokenRecord(tokenHash: "r1", grantID: "g1", clientID: "app", username: "drsmith", scope: "openid"))
+            #expect(try await auth.removeUser(named: "drsmith") == 1)
+            #expect(try await auth.removeUser(named: "drsmith") == nil)
+            #expect(try await auth.user(named: "drsmith") == nil)
+            #expect(try await auth.assignedPatients(of: "drsmith") == [])
+            #expect(try await auth.useRefreshToken(hash: "r1", clientID: "app", rotate: false) == nil)
+        }
+    }
+
+    @Test("The first administrator is created once, by one of several nodes starting together")
+    func firstAdministrator() async throws {
+        try await withMigratedAuthStore { auth async throws in
+            let created = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for node in 0..<4 {
+                    group.addTask { try await auth.ensureAdministrator(passwordHash: "hash-\(node)") }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(created.filter { $0 }.count == 1)
+            #expect(try await auth.user(named: AuthStore.firstAdministratorUsername)?.role == "administrator")
+            #expect(try await auth.ensureAdministrator(passwordHash: "again") == false)
+        }
+    }
+
+    @Test("No first administrator is created while another administrator exists")
+    func existingAdministrator() async throws {
+        try await withMigratedAuthStore { auth async throws in
+            try await auth.addUser(UserRecord(username: "root", passwordHash: "h", role: "administrator"))
+            #expect(try await auth.ensureAdministrator(passwordHash: "h2") == false)
+            #expect(try await auth.user(named: "admin") == nil)
+        }
+    }
+}
