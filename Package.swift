@@ -34,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
     ],
     targets: [
@@ -76,10 +77,17 @@ let package = Package(
             dependencies: ["FHIRModel"],
             swiftSettings: swiftSettings
         ),
-        // SMART on FHIR scopes and roles, and the access policy over them: pure, no tokens or HTTP.
+        // SMART on FHIR scopes and roles, the access policy over them, and the authorization
+        // server's tokens and credentials (JWT signing and verification, client assertions,
+        // PKCE, password hashes): pure, no I/O.
         .target(
             name: "SMARTAuth",
-            dependencies: ["FHIRAccess"],
+            dependencies: [
+                "FHIRAccess",
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Search: index extraction, query parsing, and the compiler from query + access filter to SQL.
@@ -219,7 +227,12 @@ let package = Package(
         ),
         .testTarget(
             name: "SMARTAuthTests",
-            dependencies: ["FHIRAccess", "SMARTAuth"],
+            dependencies: [
+                "FHIRAccess", "SMARTAuth",
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,13 +1,47 @@
 /// The restriction an access decision puts on every read the store performs.
 ///
-/// The search compiler turns it into SQL applied to the match set and inside every chain,
+/// Two parts, both optional:
+/// - a **compartment**: resources of types in the Patient compartment only when they are in the
+///   compartment of one of ``patientIDs`` (a Patient is in its own); resources of types outside
+///   the compartment (Practitioner, Organization, …) are not restricted by it;
+/// - a **restriction** from granular scopes (``AccessRestriction``): resources of a restricted
+///   type only when they match one of its queries.
+///
+/// The search compiler turns both into SQL applied to the match set and inside every chain,
 /// `_has`, `_include` and `_revinclude` subquery, before any LIMIT, so rows a caller may not see
-/// are never fetched.
-public enum AccessFilter: Sendable, Hashable {
+/// are never fetched; reads by id, history and writes are checked with the same SQL.
+///
+/// ```swift
+/// let clinician = AccessFilter.patientCompartment(patientIDs: ["p1", "p2"])
+/// let granular = AccessFilter(patientIDs: ["p1"], restriction: AccessRestriction(["Observation": [[AccessParameter(name: "category", value: "laboratory")]]]))
+/// ```
+public struct AccessFilter: Sendable, Hashable {
+    /// The patients whose compartments confine the caller; nil when not confined.
+    public var patientIDs: [String]?
+    /// The granular-scope queries per resource type; empty when none apply.
+    public var restriction: AccessRestriction
+
+    /// A filter.
+    public init(patientIDs: [String]? = nil, restriction: AccessRestriction = .none) {
+        self.patientIDs = patientIDs
+        self.restriction = restriction
+    }
+
     /// Every resource of the allowed types may be returned.
-    case unrestricted
-    /// Resources of types in the Patient compartment only when they are in the compartment of
-    /// one of these patients (a Patient is in its own); resources of types outside the
-    /// compartment (Practitioner, Organization, …) are not restricted by it.
-    case patientCompartment(patientIDs: [String])
+    public static let unrestricted = AccessFilter()
+
+    /// Confined to the compartments of these patients.
+    public static func patientCompartment(patientIDs: [String]) -> AccessFilter {
+        AccessFilter(patientIDs: patientIDs)
+    }
+
+    /// Whether the filter lets everything through.
+    public var isUnrestricted: Bool {
+        patientIDs == nil && restriction.isEmpty
+    }
+
+    /// The same filter with `restriction` in place of its own.
+    public func restricted(by restriction: AccessRestriction) -> AccessFilter {
+        AccessFilter(patientIDs: patientIDs, restriction: restriction)
+    }
 }

@@ -21,14 +21,26 @@ public struct ResourceStore: Sendable {
     }
 
     /// The current version of a resource (a tombstone when deleted); nil when it never existed.
-    public func read(resourceType: String, id: String, filter: AccessFilter) async throws -> StoredResource? {
+    /// It is not filtered: callers ask ``isVisible(_:)`` first.
+    public func read(resourceType: String, id: String) async throws -> StoredResource? {
         try await client.withConnection { connection in
             try await ResourceReader.read(resourceType: resourceType, id: id, on: connection, logger: logger)
         }
     }
 
-    /// One version of a resource; nil when there is no such version.
-    public func read(resourceType: String, id: String, versionID: Int64, filter: AccessFilter) async throws -> StoredResource? {
+    /// Whether a compiled visibility statement (`SearchCompiler.visibility`) finds its resource;
+    /// true when there is none to run (an unrestricted caller).
+    public func isVisible(_ visibility: SQLStatement?) async throws -> Bool {
+        guard let visibility else { return true }
+        for try await _ in try await client.query(visibility.postgresQuery, logger: logger) {
+            return true
+        }
+        return false
+    }
+
+    /// One version of a resource; nil when there is no such version. It is not filtered:
+    /// callers ask ``isVisible(_:)`` first.
+    public func read(resourceType: String, id: String, versionID: Int64) async throws -> StoredResource? {
         let rows = try await client.query(
             """
             SELECT \(unescaped: ResourceReader.columns) FROM resource_version v
@@ -39,20 +51,21 @@ public struct ResourceStore: Sendable {
         return try await ResourceReader.decode(rows).first
     }
 
-    /// A page of history, newest first.
-    public func history(_ request: HistoryRequest, filter: AccessFilter) async throws -> HistoryPage {
+    /// A page of history, newest first: the versions of the resources `visibleResources` (a
+    /// compiled `SearchCompiler.visibleResources` subquery; every resource when nil) selects.
+    public func history(_ request: HistoryRequest, visibleResources: SQLStatement?) async throws -> HistoryPage {
         var total: Int?
         if request.includeTotal {
             var countQuery = SQLBuilder()
             countQuery.append("SELECT count(*) FROM resource_version v WHERE ")
-            Self.appendConditions(request, to: &countQuery)
+            Self.appendConditions(request, visibleResources: visibleResources, to: &countQuery)
             for try await count in try await client.query(countQuery.query, logger: logger).decode(Int.self) {
                 total = count
             }
         }
         var page = SQLBuilder()
         page.append("SELECT \(ResourceReader.columns), v.seq FROM resource_version v WHERE ")
-        Self.appendConditions(request, to: &page)
+        Self.appendConditions(request, visibleResources: visibleResources, to: &page)
         if let cursor = request.cursor {
             page.append(" AND v.seq < ")
             page.bind(cursor)
@@ -77,8 +90,13 @@ public struct ResourceStore: Sendable {
         return HistoryPage(versions: versions, nextCursor: nextCursor, total: total)
     }
 
-    private static func appendConditions(_ request: HistoryRequest, to builder: inout SQLBuilder) {
+    private static func appendConditions(_ request: HistoryRequest, visibleResources: SQLStatement?, to builder: inout SQLBuilder) {
         builder.append("true")
+        if let visibleResources {
+            builder.append(" AND (v.resource_type, v.id) IN (")
+            builder.append(visibleResources)
+            builder.append(")")
+        }
         if let type = request.resourceType {
             builder.append(" AND v.resource_type = ")
             builder.bind(type)

@@ -78,12 +78,12 @@ struct ResourceStoreTests {
                 #expect(try await transaction.lockForWrite(resourceType: "Patient", id: "p1") == CurrentVersion(versionID: 1, isDeleted: false))
                 try await transaction.write([patient("p1", version: 2, family: "Two", at: transaction.now)])
             }
-            let current = try #require(try await store.read(resourceType: "Patient", id: "p1", filter: .unrestricted))
+            let current = try #require(try await store.read(resourceType: "Patient", id: "p1"))
             #expect(current.versionID == 2)
             #expect(current.text?.contains("\"Two\"") == true)
-            let first = try #require(try await store.read(resourceType: "Patient", id: "p1", versionID: 1, filter: .unrestricted))
+            let first = try #require(try await store.read(resourceType: "Patient", id: "p1", versionID: 1))
             #expect(first.text?.contains("\"One\"") == true)
-            #expect(try await store.read(resourceType: "Patient", id: "p2", filter: .unrestricted) == nil)
+            #expect(try await store.read(resourceType: "Patient", id: "p2") == nil)
         }
     }
 
@@ -97,7 +97,7 @@ struct ResourceStoreTests {
                     throw Abort()
                 }
             }
-            #expect(try await store.read(resourceType: "Patient", id: "gone", filter: .unrestricted) == nil)
+            #expect(try await store.read(resourceType: "Patient", id: "gone") == nil)
             let matches = try await store.withTransaction { transaction in
                 try await match([identifier("mrn-gone")], in: transaction)
             }
@@ -135,11 +135,11 @@ struct ResourceStoreTests {
             for index in 1...5 {
                 try await store.withTransaction { try await $0.write([patient("h\(index)", version: 1, family: "F\(index)", at: $0.now)]) }
             }
-            let first = try await store.history(HistoryRequest(resourceType: "Patient", count: 2, includeTotal: true), filter: .unrestricted)
+            let first = try await store.history(HistoryRequest(resourceType: "Patient", count: 2, includeTotal: true), visibleResources: nil)
             #expect(first.versions.map(\.id) == ["h5", "h4"])
             #expect(first.total == 5)
             let cursor = try #require(first.nextCursor)
-            let second = try await store.history(HistoryRequest(resourceType: "Patient", count: 2, cursor: cursor, includeTotal: false), filter: .unrestricted)
+            let second = try await store.history(HistoryRequest(resourceType: "Patient", count: 2, cursor: cursor, includeTotal: false), visibleResources: nil)
             #expect(second.versions.map(\.id) == ["h3", "h2"])
         }
     }

@@ -18,18 +18,21 @@ import Testing
         #expect(access.decide(PolicyFixture.request(.update, "Observation", id: "o1")) == .allow(.unrestricted))
     }
 
-    @Test func refusesConfinedWrites() throws {
+    @Test func confinesWritesToTheCompartment() throws {
         let access = controller(try PolicyFixture.caller("user/*.cruds", role: .clinician))
-        #expect(access.decide(PolicyFixture.request(.update, "Observation", id: "o1")) == .deny(reason: "This token is confined to patient compartments, and writes under such a confinement cannot be checked yet"))
-        #expect(access.decide(PolicyFixture.request(.create, "Patient")) == .deny(reason: "This token is confined to patient compartments, and writes under such a confinement cannot be checked yet"))
+        #expect(access.decide(PolicyFixture.request(.update, "Observation", id: "o1")) == .allow(.patientCompartment(patientIDs: ["p1", "p2"])))
+        // Only the new content of a create is checked: a clinician's new Patient is not confined.
+        #expect(access.decide(PolicyFixture.request(.create, "Patient")) == .allow(.unrestricted))
+        #expect(access.decide(PolicyFixture.request(.create, "Observation")) == .allow(.patientCompartment(patientIDs: ["p1", "p2"])))
     }
 
-    @Test func refusesGranularRestrictions() throws {
+    @Test func carriesGranularRestrictionsInTheFilter() throws {
         let access = controller(try PolicyFixture.caller("user/Observation.rs?category=laboratory user/Condition.rs", role: .administrator))
-        #expect(access.decide(PolicyFixture.request(.searchType, "Observation")) == .deny(reason: "The token's granular scopes on Observation cannot be enforced on this request yet; ask for scopes without a query"))
+        let laboratory = AccessRestriction(["Observation": [[AccessParameter(name: "category", value: "laboratory")]]])
+        #expect(access.decide(PolicyFixture.request(.searchType, "Observation")) == .allow(AccessFilter(restriction: laboratory)))
         #expect(access.decide(PolicyFixture.request(.read, "Condition")) == .allow(.unrestricted))
-        #expect(access.decide(PolicyFixture.request(.searchType, "Condition")) == .deny(reason: "The token's granular scopes on Observation cannot be enforced on this request yet; ask for scopes without a query"))
-        #expect(access.decide(PolicyFixture.request(.searchSystem)) == .deny(reason: "The token's granular scopes on Observation cannot be enforced on this request yet; ask for scopes without a query"))
+        #expect(access.decide(PolicyFixture.request(.searchType, "Condition")) == .allow(AccessFilter(restriction: laboratory)))
+        #expect(access.decide(PolicyFixture.request(.searchSystem)) == .allow(AccessFilter(restriction: laboratory)))
     }
 
     @Test func refusesAnotherPrincipal() throws {

@@ -55,29 +55,92 @@ struct SQLCompilation {
 
     /// ` AND <the access filter on alias>`; nothing when it does not restrict the scope.
     mutating func appendAccess(_ filter: AccessFilter, alias: String, scope: TypeScope) {
-        switch filter {
-        case .unrestricted:
-            return
-        case .patientCompartment(let patientIDs):
-            let restricted: Bool?
-            switch scope {
-            case .single(let type): restricted = compiler.compartmentTypes.contains(type)
-            case .several(let types):
-                let inside = types.filter { compiler.compartmentTypes.contains($0) }
-                restricted = inside.isEmpty ? false : (inside.count == types.count ? true : nil)
-            case .any: restricted = nil
+        if let patientIDs = filter.patientIDs {
+            appendCompartment(patientIDs, alias: alias, scope: scope)
+        }
+        appendRestriction(filter.restriction, alias: alias, scope: scope)
+    }
+
+    /// ` AND <alias is in the compartment of one of the patients>`, for the types of the scope
+    /// that are in the Patient compartment.
+    private mutating func appendCompartment(_ patientIDs: [String], alias: String, scope: TypeScope) {
+        let restricted: Bool?
+        switch scope {
+        case .single(let type): restricted = compiler.compartmentTypes.contains(type)
+        case .several(let types):
+            let inside = types.filter { compiler.compartmentTypes.contains($0) }
+            restricted = inside.isEmpty ? false : (inside.count == types.count ? true : nil)
+        case .any: restricted = nil
+        }
+        if restricted == false { return }
+        let member = self.alias("c")
+        append(" AND (")
+        if restricted == nil {
+            append("\(alias).resource_type <> ALL(")
+            bind(.textArray(compiler.compartmentTypes.sorted()))
+            append(") OR ")
+        }
+        append("\(alias).rid IN (SELECT \(member).rid FROM \(SearchTables.compartment) \(member) WHERE \(member).patient_id = ANY(")
+        bind(.textArray(patientIDs))
+        append(")))")
+    }
+
+    /// ` AND <alias matches one of its type's granular queries>`, for the restricted types the
+    /// scope can hold: `(type not restricted OR (type = T AND (q1 OR q2 …)) OR …)`. A query
+    /// that does not parse as a search of its type, or a compiler without a parser, matches
+    /// nothing.
+    private mutating func appendRestriction(_ restriction: AccessRestriction, alias: String, scope: TypeScope) {
+        let types: [String]
+        switch scope {
+        case .single(let type): types = restriction.queries(for: type) == nil ? [] : [type]
+        case .several(let scopeTypes): types = scopeTypes.filter { restriction.queries(for: $0) != nil }.sorted()
+        case .any: types = restriction.resourceTypes
+        }
+        guard !types.isEmpty else { return }
+        let single: Bool
+        if case .single = scope { single = true } else { single = false }
+        append(" AND (")
+        if !single {
+            append("\(alias).resource_type <> ALL(")
+            bind(.textArray(types))
+            append(")")
+        }
+        for (position, type) in types.enumerated() {
+            if !single || position > 0 { append(" OR ") }
+            append("(")
+            if !single {
+                append("\(alias).resource_type = ")
+                bind(.text(type))
+                append(" AND ")
             }
-            if restricted == false { return }
-            let member = self.alias("c")
-            append(" AND (")
-            if restricted == nil {
-                append("\(alias).resource_type <> ALL(")
-                bind(.textArray(compiler.compartmentTypes.sorted()))
-                append(") OR ")
+            appendRestrictionQueries(restriction.queries(for: type) ?? [], type: type, alias: alias)
+            append(")")
+        }
+        append(")")
+    }
+
+    /// `(q1) OR (q2) …` for one type; `false` when any query does not parse.
+    private mutating func appendRestrictionQueries(_ queries: [[AccessParameter]], type: String, alias: String) {
+        var parsed: [[SearchCondition]] = []
+        for query in queries {
+            let parameters = query.map { QueryParameter(name: $0.name, value: $0.value) }
+            guard let parser = compiler.restrictionParser,
+                  let conditions = try? parser.parseConditions(resourceType: type, parameters: parameters),
+                  !conditions.isEmpty
+            else {
+                append("false")
+                return
             }
-            append("\(alias).rid IN (SELECT \(member).rid FROM \(SearchTables.compartment) \(member) WHERE \(member).patient_id = ANY(")
-            bind(.textArray(patientIDs))
-            append(")))")
+            parsed.append(conditions)
+        }
+        for (position, conditions) in parsed.enumerated() {
+            if position > 0 { append(" OR ") }
+            append("(true")
+            for condition in conditions {
+                append(" AND ")
+                appendCondition(condition, alias: alias, scope: .single(type), filter: .unrestricted)
+            }
+            append(")")
         }
     }
 }

@@ -19,6 +19,9 @@ public struct SearchCompiler: Sendable {
     public let compartmentTypes: Set<String>
     /// The time `ap` (approximately) dates are measured from.
     public let now: Date
+    /// Reads the queries of an ``AccessFilter/restriction`` as searches of their types; without
+    /// it every restricted type matches nothing (a restriction never widens).
+    public let restrictionParser: SearchQueryParser?
 
     /// The columns of every statement that returns resources: the row number, then the columns
     /// of a stored version (`resource_type`, `id`, `version_id`, `last_updated`, `is_deleted`,
@@ -32,10 +35,12 @@ public struct SearchCompiler: Sendable {
         JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id
         """
 
-    /// A compiler for the given Patient compartment.
-    public init(patientCompartment: CompartmentDefinition, now: Date = Date()) {
+    /// A compiler for the given Patient compartment; `restrictionParser` reads granular-scope
+    /// restrictions.
+    public init(patientCompartment: CompartmentDefinition, now: Date = Date(), restrictionParser: SearchQueryParser? = nil) {
         self.compartmentTypes = Set(patientCompartment.resourceTypes).union(["Patient"])
         self.now = now
+        self.restrictionParser = restrictionParser
     }
 
     /// One page of matches, in the query's order, at most `query.count + 1` rows (the extra row

@@ -1,3 +1,4 @@
+import FHIRSearch
 import PostgresNIO
 
 /// Builds a parameterised SQL statement piece by piece: values become `$n` bindings, never text.
@@ -16,6 +17,14 @@ struct SQLBuilder {
         count += 1
         bindings.append(value, context: .default)
         sql += "$\(count)"
+    }
+
+    /// Appends a compiled statement (a subquery), its placeholders renumbered after this
+    /// builder's bindings.
+    mutating func append(_ statement: SQLStatement) {
+        sql += statement.shifted(by: count)
+        for value in statement.bindings { bindings.append(value) }
+        count += statement.bindings.count
     }
 
     /// The statement.

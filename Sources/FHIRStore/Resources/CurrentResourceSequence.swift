@@ -1,4 +1,3 @@
-public import FHIRAccess
 import PostgresNIO
 
 /// The current, not deleted versions of every resource of one type, in id order, read a page at
@@ -18,7 +17,6 @@ public struct CurrentResourceSequence: AsyncSequence, Sendable {
 
     let store: ResourceStore
     let resourceType: String
-    let filter: AccessFilter
     let pageSize: Int
 
     /// Reads pages after the last id seen (keyset pagination on the primary key).
@@ -34,7 +32,7 @@ public struct CurrentResourceSequence: AsyncSequence, Sendable {
             if position == buffer.count {
                 guard !isExhausted else { return nil }
                 buffer = try await sequence.store.currentPage(
-                    resourceType: sequence.resourceType, after: lastID, limit: sequence.pageSize, filter: sequence.filter
+                    resourceType: sequence.resourceType, after: lastID, limit: sequence.pageSize
                 )
                 position = 0
                 isExhausted = buffer.count < sequence.pageSize
@@ -54,13 +52,13 @@ public struct CurrentResourceSequence: AsyncSequence, Sendable {
 
 extension ResourceStore {
     /// Every current, not deleted resource of `resourceType`, in id order, read `pageSize` at a time.
-    public func currentResources(ofType resourceType: String, filter: AccessFilter = .unrestricted, pageSize: Int = CurrentResourceSequence.defaultPageSize) -> CurrentResourceSequence {
-        CurrentResourceSequence(store: self, resourceType: resourceType, filter: filter, pageSize: max(1, pageSize))
+    public func currentResources(ofType resourceType: String, pageSize: Int = CurrentResourceSequence.defaultPageSize) -> CurrentResourceSequence {
+        CurrentResourceSequence(store: self, resourceType: resourceType, pageSize: max(1, pageSize))
     }
 
     /// Up to `limit` current, not deleted resources of `resourceType` with ids after `lastID`
     /// (from the first when nil), in id order.
-    public func currentPage(resourceType: String, after lastID: String?, limit: Int, filter: AccessFilter) async throws -> [StoredResource] {
+    public func currentPage(resourceType: String, after lastID: String?, limit: Int) async throws -> [StoredResource] {
         var page = SQLBuilder()
         page.append("SELECT \(ResourceReader.columns) FROM resource r JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id")
         page.append(" WHERE r.resource_type = ")

@@ -88,8 +88,17 @@ public struct StoreTransaction {
     }
 
     /// The current version of a resource (a tombstone when deleted); nil when it never existed.
-    public func read(resourceType: String, id: String, filter: AccessFilter) async throws -> StoredResource? {
+    /// It is not filtered: callers ask ``isVisible(_:)`` first.
+    public func read(resourceType: String, id: String) async throws -> StoredResource? {
         try await ResourceReader.read(resourceType: resourceType, id: id, on: connection, logger: logger)
+    }
+
+    /// Whether a compiled visibility statement (`SearchCompiler.visibility`) finds its resource;
+    /// true when there is none to run (an unrestricted caller). Inside a write's transaction it
+    /// sees the index rows the write has just replaced.
+    public func isVisible(_ visibility: SQLStatement?) async throws -> Bool {
+        guard let visibility else { return true }
+        return try await !ids(visibility).isEmpty
     }
 
     /// Writes new versions, moves each resource's current pointer to it and replaces its search

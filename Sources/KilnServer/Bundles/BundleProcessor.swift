@@ -170,6 +170,11 @@ struct BundleProcessor {
                 try await transaction.write(pendingCreates.map(\.write))
                 for pending in pendingCreates {
                     let request = entries[pending.position].request
+                    do {
+                        try await service.requireCreatedVisible(type: pending.write.resourceType, id: pending.write.id, request: request, in: transaction)
+                    } catch let error as FHIRError {
+                        throw located(error, at: entries[pending.position])
+                    }
                     responses[pending.position] = service.writeResponse(pending.write.stored, status: 201, prefer: request.preferReturn, message: "Created", issues: request.validationIssues ?? [])
                 }
             }

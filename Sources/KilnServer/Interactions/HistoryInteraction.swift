@@ -34,12 +34,14 @@ extension FHIRService {
             guard let value = Int64(text) else { throw FHIRError.badRequest("_cursor '\(text)' is not a page position from a next link") }
             cursor = value
         }
+        // Versions of resources the filter lets the caller see now, judged by their current version.
+        let visible = search.compiler(baseURL: baseURL).visibleResources(resourceTypes: scope.resourceType.map { [$0] }, filter: filter)
         let result = try await store.history(
             HistoryRequest(resourceType: scope.resourceType, id: scope.id, since: since, count: page.count, cursor: cursor, includeTotal: page.includeTotal),
-            filter: filter
+            visibleResources: visible
         )
         if let type = scope.resourceType, let id = scope.id, result.versions.isEmpty, cursor == nil, since == nil,
-           try await store.read(resourceType: type, id: id, filter: filter) == nil {
+           try await readVisible(type: type, id: id, filter: filter, in: nil) == nil {
             throw FHIRError.notFound("\(type)/\(id) is not known")
         }
         var path = baseURL

@@ -7,13 +7,7 @@ extension FHIRService {
     func read(type: String, id: String, request: FHIRRequest, in transaction: StoreTransaction?) async throws -> FHIRResponse {
         let filter = try authorize(.read, request: request, type: type, id: id)
         try ResourceInput.checkID(id)
-        let stored: StoredResource?
-        if let transaction {
-            stored = try await transaction.read(resourceType: type, id: id, filter: filter)
-        } else {
-            stored = try await store.read(resourceType: type, id: id, filter: filter)
-        }
-        guard let stored else { throw FHIRError.notFound("\(type)/\(id) is not known") }
+        guard let stored = try await readVisible(type: type, id: id, filter: filter, in: transaction) else { throw FHIRError.notFound("\(type)/\(id) is not known") }
         if stored.isDeleted {
             throw FHIRError(status: 410, issues: [OperationOutcomeIssue(severity: .error, code: .deleted, diagnostics: "\(type)/\(id) was deleted (version \(stored.versionID))")], headers: ["ETag": stored.etag])
         }
@@ -30,7 +24,8 @@ extension FHIRService {
         guard let versionID = Int64(version), versionID > 0 else {
             throw FHIRError.badRequest("'\(version)' is not a version id; versions are positive integers")
         }
-        guard let stored = try await store.read(resourceType: type, id: id, versionID: versionID, filter: filter) else {
+        guard try await isVisible(type: type, id: id, filter: filter, in: nil),
+              let stored = try await store.read(resourceType: type, id: id, versionID: versionID) else {
             throw FHIRError.notFound("\(type)/\(id) has no version \(version)")
         }
         if stored.isDeleted {

@@ -22,6 +22,7 @@ extension FHIRService {
             let write = try planCreate(type: type, id: id, body: request.body, in: transaction)
             let issues = try validationIssues(of: request, resource: try ResourceInput.resource(request.body, expectedType: type), type: type)
             try await transaction.write([write])
+            try await requireCreatedVisible(type: type, id: id, request: request, in: transaction)
             return writeResponse(write.stored, status: 201, prefer: request.preferReturn, message: "Created", issues: issues)
         }
     }
@@ -42,6 +43,13 @@ extension FHIRService {
         }
     }
 
+    /// After a create: throws 403 (rolling the transaction back) when the new resource lies
+    /// outside what the caller may create, e.g. an Observation of another patient.
+    func requireCreatedVisible(type: String, id: String, request: FHIRRequest, in transaction: StoreTransaction) async throws {
+        let filter = try authorize(.create, request: request, type: type)
+        try await requireWrittenVisible(type: type, id: id, filter: filter, in: transaction)
+    }
+
     /// The first version of a new resource; the body's own id, if any, is replaced.
     func planCreate(type: String, id: String, body: JSONValue?, in transaction: StoreTransaction) throws(FHIRError) -> ResourceVersionWrite {
         let resource = try ResourceInput.resource(body, expectedType: type)
@@ -52,7 +60,7 @@ extension FHIRService {
     /// The response to a conditional create that matched an existing resource: 200 with it.
     func existingResponse(type: String, id: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
         let filter = try authorize(.read, request: request, type: type, id: id)
-        guard let stored = try await transaction.read(resourceType: type, id: id, filter: filter) else {
+        guard let stored = try await readVisible(type: type, id: id, filter: filter, in: transaction) else {
             throw FHIRError.internalError("\(type)/\(id) matched but could not be read")
         }
         return writeResponse(stored, status: 200, prefer: request.preferReturn, message: "Matched existing")
@@ -60,7 +68,7 @@ extension FHIRService {
 
     /// `PUT [type]/[id]`: update, or create with the client's id; `If-Match` makes it versioned.
     func update(type: String, id: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
-        _ = try authorize(.update, request: request, type: type, id: id)
+        let filter = try authorize(.update, request: request, type: type, id: id)
         try ResourceInput.checkID(id)
         let resource = try ResourceInput.resource(request.body, expectedType: type)
         guard let bodyID = ResourceInput.bodyID(resource) else {
@@ -69,18 +77,24 @@ extension FHIRService {
         guard bodyID == id else {
             throw FHIRError.badRequest("The id in the body ('\(bodyID)') does not match the id in the URL ('\(id)')", expression: ["\(type).id"])
         }
-        return try await storeUpdate(type: type, id: id, resource: resource, request: request, in: transaction)
+        return try await storeUpdate(type: type, id: id, resource: resource, request: request, filter: filter, in: transaction)
     }
 
-    /// Writes the next version of `type/id` after locking it and checking `If-Match`.
-    func storeUpdate(type: String, id: String, resource: JSONObject, request: FHIRRequest, method: WriteMethod = .update, in transaction: StoreTransaction) async throws -> FHIRResponse {
+    /// Writes the next version of `type/id` after locking it and checking `If-Match`. Under a
+    /// restricting `filter` the current version must be visible (else 404, as if absent) and
+    /// the new one must be too (else 403 and nothing is stored).
+    func storeUpdate(type: String, id: String, resource: JSONObject, request: FHIRRequest, method: WriteMethod = .update, filter: AccessFilter, in transaction: StoreTransaction) async throws -> FHIRResponse {
         let issues = try validationIssues(of: request, resource: resource, type: type)
         let current = try await transaction.lockForWrite(resourceType: type, id: id)
+        if let current, !current.isDeleted, try await !isVisible(type: type, id: id, filter: filter, in: transaction) {
+            throw FHIRError.notFound("\(type)/\(id) is not known")
+        }
         try checkIfMatch(request.ifMatch, current: current, reference: "\(type)/\(id)")
         let versionID = (current?.versionID ?? 0) + 1
         let stamped = ResourceStamp.stamp(resource, id: id, versionID: versionID, lastUpdated: transaction.now)
         let write = ResourceVersionWrite(resourceType: type, id: id, versionID: versionID, lastUpdated: transaction.now, method: method, resource: stamped, index: indexEntries(of: stamped))
         try await transaction.write([write])
+        try await requireWrittenVisible(type: type, id: id, filter: filter, in: transaction)
         let created = current == nil || current?.isDeleted == true
         return writeResponse(write.stored, status: created ? 201 : 200, prefer: request.preferReturn, message: created ? "Created" : "Updated", issues: issues)
     }
@@ -95,12 +109,12 @@ extension FHIRService {
         switch matches.count {
         case 0:
             let id = bodyID ?? ResourceIDGenerator.make(now: transaction.now)
-            return try await storeUpdate(type: type, id: id, resource: resource, request: request, in: transaction)
+            return try await storeUpdate(type: type, id: id, resource: resource, request: request, filter: filter, in: transaction)
         case 1:
             if let bodyID, bodyID != matches[0] {
                 throw FHIRError.badRequest("The id in the body ('\(bodyID)') is not the id of the matching resource ('\(matches[0])')", expression: ["\(type).id"])
             }
-            return try await storeUpdate(type: type, id: matches[0], resource: resource, request: request, in: transaction)
+            return try await storeUpdate(type: type, id: matches[0], resource: resource, request: request, filter: filter, in: transaction)
         default:
             throw FHIRError.preconditionFailed("The criteria match more than one \(type); a conditional update needs exactly one", code: .multipleMatches)
         }
@@ -116,7 +130,7 @@ extension FHIRService {
         guard let current else { throw FHIRError.notFound("\(type)/\(id) is not known") }
         guard !current.isDeleted else { throw FHIRError.gone("\(type)/\(id) was deleted") }
         try checkIfMatch(request.ifMatch, current: current, reference: "\(type)/\(id)")
-        guard let stored = try await transaction.read(resourceType: type, id: id, filter: filter), let existing = try stored.json() else {
+        guard let stored = try await readVisible(type: type, id: id, filter: filter, in: transaction), let existing = try stored.json() else {
             throw FHIRError.notFound("\(type)/\(id) is not known")
         }
         let patched = try patch.apply(to: existing)
@@ -130,20 +144,27 @@ extension FHIRService {
         let stamped = ResourceStamp.stamp(resource, id: id, versionID: versionID, lastUpdated: transaction.now)
         let write = ResourceVersionWrite(resourceType: type, id: id, versionID: versionID, lastUpdated: transaction.now, method: .patch, resource: stamped, index: indexEntries(of: stamped))
         try await transaction.write([write])
+        try await requireWrittenVisible(type: type, id: id, filter: filter, in: transaction)
         return writeResponse(write.stored, status: 200, prefer: request.preferReturn, message: "Patched", issues: issues)
     }
 
     /// `DELETE [type]/[id]`: writes a tombstone version; deleting what is absent or deleted succeeds too.
     func delete(type: String, id: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
-        _ = try authorize(.delete, request: request, type: type, id: id)
+        let filter = try authorize(.delete, request: request, type: type, id: id)
         try ResourceInput.checkID(id)
-        return try await storeDelete(type: type, id: id, request: request, in: transaction)
+        return try await storeDelete(type: type, id: id, request: request, filter: filter, in: transaction)
     }
 
-    private func storeDelete(type: String, id: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
-        guard try await transaction.currentVersion(resourceType: type, id: id) != nil,
-              let current = try await transaction.lockForWrite(resourceType: type, id: id)
-        else {
+    /// Deletes `type/id`; what `filter` hides is treated as absent, and left alone.
+    private func storeDelete(type: String, id: String, request: FHIRRequest, filter: AccessFilter, in transaction: StoreTransaction) async throws -> FHIRResponse {
+        var current: CurrentVersion?
+        if try await transaction.currentVersion(resourceType: type, id: id) != nil {
+            current = try await transaction.lockForWrite(resourceType: type, id: id)
+        }
+        if let visible = current, !visible.isDeleted, try await !isVisible(type: type, id: id, filter: filter, in: transaction) {
+            current = nil
+        }
+        guard let current else {
             return deleteResponse(message: "\(type)/\(id) does not exist; nothing to delete", etag: nil, prefer: request.preferReturn)
         }
         try checkIfMatch(request.ifMatch, current: current, reference: "\(type)/\(id)")
@@ -162,7 +183,7 @@ extension FHIRService {
         let matches = try await matches(criteria, filter: filter, lock: true, in: transaction)
         switch matches.count {
         case 0: return deleteResponse(message: "No \(type) matches; nothing to delete", etag: nil, prefer: request.preferReturn)
-        case 1: return try await storeDelete(type: type, id: matches[0], request: request, in: transaction)
+        case 1: return try await storeDelete(type: type, id: matches[0], request: request, filter: filter, in: transaction)
         default:
             throw FHIRError.preconditionFailed("The criteria match more than one \(type); a conditional delete deletes exactly one", code: .multipleMatches)
         }

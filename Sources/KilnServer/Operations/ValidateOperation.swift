@@ -85,7 +85,7 @@ public struct ValidateOperation: FHIROperation {
     private func storedResource(type: String, id: String, request: FHIRRequest, service: FHIRService) async throws -> JSONValue {
         let filter = try service.authorize(.read, request: request, type: type, id: id)
         try ResourceInput.checkID(id)
-        guard let stored = try await service.store.read(resourceType: type, id: id, filter: filter) else {
+        guard let stored = try await service.readVisible(type: type, id: id, filter: filter, in: nil) else {
             throw FHIRError.notFound("\(type)/\(id) is not known")
         }
         guard !stored.isDeleted, let json = try stored.json() else {

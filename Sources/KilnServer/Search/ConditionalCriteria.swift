@@ -45,7 +45,7 @@ extension FHIRService {
     func matches(_ criteria: ConditionalCriteria, filter: AccessFilter, lock: Bool, in transaction: StoreTransaction) async throws -> [String] {
         let conditions = try search.parser(baseURL: baseURL).parseConditions(resourceType: criteria.resourceType, parameters: criteria.parameters)
         if lock { try await transaction.lockCondition(key: criteria.lockKey) }
-        let statement = search.compiler().match(resourceType: criteria.resourceType, conditions: conditions, filter: filter, limit: 2)
+        let statement = search.compiler(baseURL: baseURL).match(resourceType: criteria.resourceType, conditions: conditions, filter: filter, limit: 2)
         return try await transaction.ids(statement)
     }
 

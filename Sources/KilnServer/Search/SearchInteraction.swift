@@ -14,7 +14,7 @@ extension FHIRService {
         let query = try search.parser(baseURL: baseURL, pageSizes: limits).parse(resourceType: type, parameters: request.query, handling: handling)
         for searched in query.resourceTypes { try checkResourceType(searched) }
         let runner = SearchRunner(store: store, transaction: transaction)
-        let compiler = search.compiler()
+        let compiler = search.compiler(baseURL: baseURL)
 
         var total: Int?
         if query.total == .accurate || query.summary == .count {

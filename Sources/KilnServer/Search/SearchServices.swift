@@ -45,8 +45,9 @@ public struct SearchServices: Sendable {
         return SearchQueryParser(registry: registry, terminology: terminology, baseURL: baseURL, limits: limits)
     }
 
-    /// A compiler for one request (its `now` anchors `ap` dates).
-    public func compiler() -> SearchCompiler {
-        SearchCompiler(patientCompartment: registry.catalog.patientCompartment, now: Date())
+    /// A compiler for one request (its `now` anchors `ap` dates); it reads granular-scope
+    /// restrictions as searches under `baseURL`.
+    public func compiler(baseURL: String) -> SearchCompiler {
+        SearchCompiler(patientCompartment: registry.catalog.patientCompartment, now: Date(), restrictionParser: parser(baseURL: baseURL))
     }
 }

@@ -70,7 +70,7 @@ extension FHIRService {
             do {
                 var resource = try response.bodyJSON()
                 if resource?["resourceType"]?.stringValue != version.type {
-                    resource = try await store.read(resourceType: version.type, id: version.id, versionID: version.versionID, filter: .unrestricted)?.json()
+                    resource = try await store.read(resourceType: version.type, id: version.id, versionID: version.versionID)?.json()
                 }
                 guard let resource else { continue }
                 if version.type == "StructureDefinition" {

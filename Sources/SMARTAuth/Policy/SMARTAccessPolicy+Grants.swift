@@ -57,7 +57,7 @@ extension SMARTAccessPolicy {
             }
         }
         var written = filter
-        if let type = resourceType, !permission.isDisjoint(with: .writes), case .patientCompartment = filter {
+        if let type = resourceType, !permission.isDisjoint(with: .writes), filter.patientIDs != nil {
             if type == "Patient", permission == .create {
                 guard caller.role == .clinician, scope.context != .patient else {
                     return .failure(AccessDenial(reason: "This token is confined to patient compartments, and a new Patient lies outside all of them; only a clinician (through user/ or system/ scopes) may create a Patient"))

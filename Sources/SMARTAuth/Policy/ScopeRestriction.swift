@@ -1,3 +1,5 @@
+public import FHIRAccess
+
 /// What granular scopes add to an access decision: per resource type, the queries a resource
 /// must match to be reachable.
 ///
@@ -39,5 +41,12 @@ public struct ScopeRestriction: Sendable, Hashable {
     /// The alternatives for `resourceType`; nil when the type is not restricted.
     public func queries(for resourceType: String) -> [ScopeQuery]? {
         queriesByType[resourceType]
+    }
+
+    /// The restriction as the access filter carries it.
+    public var accessRestriction: AccessRestriction {
+        AccessRestriction(queriesByType.mapValues { queries in
+            queries.map { query in query.parameters.map { AccessParameter(name: $0.name, value: $0.value) } }
+        })
     }
 }

@@ -3,13 +3,13 @@ import FHIRModel
 import KilnTesting
 import Testing
 
-/// Lets every request through restricted to the compartment of one patient, whose id the
-/// test chooses (the data is written with PUT and those ids).
+/// Lets every read through restricted to the compartment of one patient, whose id the test
+/// chooses; writes are unrestricted, so the test can store both patients' data first.
 struct SinglePatientAccess: AccessController {
     let patientID: String
 
     func decide(_ request: AccessRequest) -> AccessDecision {
-        .allow(.patientCompartment(patientIDs: [patientID]))
+        request.interaction.isWrite ? .allow(.unrestricted) : .allow(.patientCompartment(patientIDs: [patientID]))
     }
 }
 

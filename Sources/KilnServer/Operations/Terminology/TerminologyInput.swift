@@ -27,7 +27,7 @@ enum TerminologyInput {
     static func instance(_ invocation: OperationInvocation, service: FHIRService) async throws -> JSONValue? {
         guard let type = invocation.resourceType, let id = invocation.resourceID else { return nil }
         let filter = try service.authorize(.read, request: invocation.request, type: type, id: id)
-        guard let stored = try await service.store.read(resourceType: type, id: id, filter: filter), !stored.isDeleted,
+        guard let stored = try await service.readVisible(type: type, id: id, filter: filter, in: nil), !stored.isDeleted,
               let json = try stored.json() else {
             throw FHIRError.notFound("\(type)/\(id) is not known")
         }
