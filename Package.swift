@@ -170,7 +170,6 @@ let package = Package(
         .executableTarget(
             name: "kiln",
             dependencies: [
-                "FHIRAccess",
                 "FHIRModel",
                 "FHIRDefinitions",
                 "FHIRTerminology",
@@ -183,8 +182,6 @@ let package = Package(
                 "SMARTAuth",
                 "UCUM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -243,8 +240,7 @@ let package = Package(
         .testTarget(
             name: "KilnServerTests",
             dependencies: [
-                "FHIRAccess", "FHIRModel", "FHIRDefinitions", "FHIRSearch", "FHIRStore", "FHIRTerminology", "KilnServer", "KilnTesting",
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                "FHIRAccess", "FHIRModel", "FHIRDefinitions", "FHIRSearch", "FHIRStore", "FHIRTerminology", "KilnServer", "KilnTesting", "SMARTAuth",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,10 +1,10 @@
-import _CryptoExtras
 import FHIRModel
 import FHIRStore
 import Foundation
 import KilnTesting
 import Logging
 import PostgresNIO
+import SMARTAuth
 import Testing
 
 /// `kiln client`, `kiln user` and `kiln launch` as an operator runs them.
@@ -24,15 +24,11 @@ struct AuthCommandTests {
         return url.path
     }
 
-    /// Whether `password` is the one a `pbkdf2-sha256$<iterations>$<salt>$<hash>` value was made from.
+    /// Whether `password` is the one a stored `pbkdf2-sha256$…` value was made from, as the
+    /// server checks it.
     func pbkdf2Matches(_ password: String, _ stored: String) throws -> Bool {
-        let parts = stored.split(separator: "$").map(String.init)
-        try #require(parts.count == 4 && parts[0] == "pbkdf2-sha256")
-        let iterations = try #require(Int(parts[1]))
-        let salt = try #require(Data(base64Encoded: parts[2]))
-        let expected = try #require(Data(base64Encoded: parts[3]))
-        let key = try KDF.Insecure.PBKDF2.deriveKey(from: Array(password.utf8), salt: salt, using: .sha256, outputByteCount: expected.count, rounds: iterations)
-        return key.withUnsafeBytes { Data($0) } == expected
+        #expect(stored.hasPrefix("pbkdf2-sha256$600000$"))
+        return try PasswordHasher().verify(password, against: stored)
     }
 
     func url(_ database: DatabaseConfiguration) -> String {

@@ -184,8 +184,7 @@ public enum SchemaMigrations {
                 nonce text,
                 created_at timestamptz NOT NULL,
                 expires_at timestamptz NOT NULL,
-                used_at timestamptz,
-                reused_at timestamptz
+                used_at timestamptz
             )
             """,
             "CREATE INDEX auth_code_expires ON auth_code (expires_at)",
@@ -245,6 +244,11 @@ public enum SchemaMigrations {
             )
             """,
             "CREATE INDEX auth_launch_expires ON auth_launch (expires_at)",
+        ]),
+        Migration(version: 5, name: "authorization code replay mark", statements: [
+            // Set when a redeemed code is presented again: refresh tokens of its grant stored
+            // afterwards are stored revoked.
+            "ALTER TABLE auth_code ADD COLUMN reused_at timestamptz",
         ]),
     ]
 }

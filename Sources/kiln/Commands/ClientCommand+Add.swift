@@ -90,7 +90,7 @@ extension ClientCommand {
             var jwks: String?
             if let secret {
                 kind = .confidentialSymmetric
-                secretHash = try LocalPasswordHasher().hash(secret)
+                secretHash = try PasswordHasher().hash(secret)
             } else if let jwksFile {
                 kind = .confidentialAsymmetric
                 jwks = try JWKSFile.read(jwksFile)

@@ -1,5 +1,4 @@
 import ArgumentParser
-import FHIRAccess
 import FHIRStore
 import Foundation
 
@@ -37,7 +36,7 @@ struct LaunchCommand: AsyncParsableCommand {
         let patientID = try AuthCommandSupport.patientID(patient)
         let ttl = TimeInterval(self.ttl)
         let launch = try await AuthCommandSupport.withStores(database, label: "kiln.launch") { auth, resources -> String? in
-            guard let stored = try await resources.read(resourceType: "Patient", id: patientID, filter: .unrestricted), !stored.isDeleted else {
+            guard let stored = try await resources.read(resourceType: "Patient", id: patientID), !stored.isDeleted else {
                 return nil
             }
             return try await auth.mintLaunch(patient: patientID, ttl: ttl)

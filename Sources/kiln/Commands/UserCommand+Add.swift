@@ -62,7 +62,7 @@ extension UserCommand {
             }
             let patientIDs = try patients.map(AuthCommandSupport.patientID)
             let record = UserRecord(
-                username: username, passwordHash: try LocalPasswordHasher().hash(password), role: role,
+                username: username, passwordHash: try PasswordHasher().hash(password), role: role,
                 fhirUser: fhirUser, patients: Array(Set(patientIDs)).sorted()
             )
             try await AuthCommandSupport.withStores(database, label: "kiln.user") { auth, _ in
