@@ -122,6 +122,7 @@ let package = Package(
                 "FHIRAccess",
                 "FHIRSearch",
                 "FHIRStore",
+                "SMARTAuth",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -139,6 +140,7 @@ let package = Package(
                 "FHIRStore",
                 "FHIRTerminology",
                 "KilnServer",
+                "SMARTAuth",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -241,6 +243,7 @@ let package = Package(
             name: "KilnServerTests",
             dependencies: [
                 "FHIRAccess", "FHIRModel", "FHIRDefinitions", "FHIRSearch", "FHIRStore", "FHIRTerminology", "KilnServer", "KilnTesting", "SMARTAuth",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,6 +1,8 @@
 /// The restriction an access decision puts on every read the store performs.
 ///
-/// Two parts, both optional:
+/// Three parts, each optional:
+/// - the **types** the caller may see at all (``resourceTypes``): what its scopes name, so an
+///   include, chain or `_has` never reaches a type the token was not granted;
 /// - a **compartment**: resources of types in the Patient compartment only when they are in the
 ///   compartment of one of ``patientIDs`` (a Patient is in its own); resources of types outside
 ///   the compartment (Practitioner, Organization, …) are not restricted by it;
@@ -16,13 +18,16 @@
 /// let granular = AccessFilter(patientIDs: ["p1"], restriction: AccessRestriction(["Observation": [[AccessParameter(name: "category", value: "laboratory")]]]))
 /// ```
 public struct AccessFilter: Sendable, Hashable {
+    /// The resource types the caller may see, sorted; nil for every type.
+    public var resourceTypes: [String]?
     /// The patients whose compartments confine the caller; nil when not confined.
     public var patientIDs: [String]?
     /// The granular-scope queries per resource type; empty when none apply.
     public var restriction: AccessRestriction
 
     /// A filter.
-    public init(patientIDs: [String]? = nil, restriction: AccessRestriction = .none) {
+    public init(resourceTypes: Set<String>? = nil, patientIDs: [String]? = nil, restriction: AccessRestriction = .none) {
+        self.resourceTypes = resourceTypes?.sorted()
         self.patientIDs = patientIDs
         self.restriction = restriction
     }
@@ -37,11 +42,25 @@ public struct AccessFilter: Sendable, Hashable {
 
     /// Whether the filter lets everything through.
     public var isUnrestricted: Bool {
-        patientIDs == nil && restriction.isEmpty
+        resourceTypes == nil && patientIDs == nil && restriction.isEmpty
+    }
+
+    /// Whether the filter lets resources of `resourceType` through at all.
+    public func allows(resourceType: String) -> Bool {
+        resourceTypes?.contains(resourceType) ?? true
     }
 
     /// The same filter with `restriction` in place of its own.
     public func restricted(by restriction: AccessRestriction) -> AccessFilter {
-        AccessFilter(patientIDs: patientIDs, restriction: restriction)
+        var filter = self
+        filter.restriction = restriction
+        return filter
+    }
+
+    /// The same filter limited to `resourceTypes` (every type when nil).
+    public func limited(to resourceTypes: Set<String>?) -> AccessFilter {
+        var filter = self
+        filter.resourceTypes = resourceTypes?.sorted()
+        return filter
     }
 }

@@ -26,6 +26,7 @@ public enum KilnApplication {
         validation: ValidationServices,
         search: SearchServices,
         access: any AccessController = AllowAllAccessController(),
+        auth: AuthServices? = nil,
         operations: OperationRegistry = OperationRegistry(),
         runsClient: Bool = true,
         migrate: Bool = true,
@@ -50,7 +51,10 @@ public enum KilnApplication {
         )
         let router = Router(context: KilnRequestContext.self)
         router.add(middleware: OperationOutcomeMiddleware())
-        let responder = FHIRHTTPResponder(service: service)
+        let responder = FHIRHTTPResponder(service: service, authenticator: auth.map { BearerAuthenticator(auth: $0) })
+        if let auth {
+            AuthRoutes.register(on: router, auth: auth, baseURL: { baseURL.url })
+        }
         let methods: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete]
         for method in methods {
             router.on("/fhir", method: method) { request, context in try await responder.respond(request, context: context) }
@@ -77,6 +81,11 @@ public enum KilnApplication {
         }
         application.beforeServerStarts {
             try await validation.registerStoredDefinitions(from: store, logger: logger)
+        }
+        if let auth {
+            application.beforeServerStarts {
+                try await auth.prepare()
+            }
         }
         return application
     }

@@ -33,11 +33,14 @@ public final class KilnProcess: Sendable {
         try await start(arguments: ["--database-url", databaseURL], timeout: timeout)
     }
 
-    /// Starts `kiln serve --host 127.0.0.1 --port 0 ARGUMENTS…` and waits until it is ready.
+    /// Starts `kiln serve --host 127.0.0.1 --port 0 ARGUMENTS…` (with `--auth off` unless the
+    /// arguments set `--auth`) and waits until it is ready.
     public static func start(arguments: [String], timeout: Duration = .seconds(60)) async throws -> KilnProcess {
         let process = Process()
         process.executableURL = try executableURL()
-        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--log-level", "error"] + arguments
+        // Tests of other concerns run without tokens unless they ask for `--auth on`.
+        let authentication = arguments.contains("--auth") ? [] : ["--auth", "off"]
+        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--log-level", "error"] + authentication + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.standardError

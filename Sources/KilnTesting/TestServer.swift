@@ -5,6 +5,7 @@ import FHIRTerminology
 import Foundation
 import Hummingbird
 public import KilnServer
+import SMARTAuth
 import Logging
 import PostgresNIO
 import ServiceLifecycle
@@ -28,11 +29,13 @@ public struct TestServer: Sendable {
     /// Starts a server, runs `body` against it, and stops it and drops its database afterwards.
     /// `databaseConnections` sizes the server's pool (small for tests, which run many servers at once).
     /// `validation` sets the write validation modes (the server's default unless given).
+    /// `authorization` turns on the SMART authorization server and bearer tokens.
     public static func run<Result: Sendable>(
         limits: ServerLimits = .default,
         validation: ValidationPolicy = .standard,
         databaseConnections: Int = 8,
         access: any AccessController = AllowAllAccessController(),
+        authorization: AuthSettings? = nil,
         _ body: @Sendable (TestServer) async throws -> Result
     ) async throws -> Result {
         var database = try await TestCluster.shared.makeDatabase()
@@ -52,6 +55,14 @@ public struct TestServer: Sendable {
             validation: validationServices,
             search: SearchServices(catalog: catalog, terminology: validationServices.terminology),
             access: access,
+            auth: authorization.map { settings in
+                AuthServices(
+                    store: AuthStore(client: client, logger: logger),
+                    policy: SMARTAccessPolicy(patientCompartmentTypes: catalog.patientCompartment.resourceTypes),
+                    resourceTypes: Set(catalog.typeModel.resourceTypeNames),
+                    settings: settings
+                )
+            },
             operations: operations,
             onServerRunning: { port in portContinuation.yield(port) },
             logger: logger

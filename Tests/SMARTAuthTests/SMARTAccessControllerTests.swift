@@ -29,10 +29,11 @@ import Testing
     @Test func carriesGranularRestrictionsInTheFilter() throws {
         let access = controller(try PolicyFixture.caller("user/Observation.rs?category=laboratory user/Condition.rs", role: .administrator))
         let laboratory = AccessRestriction(["Observation": [[AccessParameter(name: "category", value: "laboratory")]]])
-        #expect(access.decide(PolicyFixture.request(.searchType, "Observation")) == .allow(AccessFilter(restriction: laboratory)))
-        #expect(access.decide(PolicyFixture.request(.read, "Condition")) == .allow(.unrestricted))
-        #expect(access.decide(PolicyFixture.request(.searchType, "Condition")) == .allow(AccessFilter(restriction: laboratory)))
-        #expect(access.decide(PolicyFixture.request(.searchSystem)) == .allow(AccessFilter(restriction: laboratory)))
+        let types: Set = ["Observation", "Condition"]
+        #expect(access.decide(PolicyFixture.request(.searchType, "Observation")) == .allow(AccessFilter(resourceTypes: types, restriction: laboratory)))
+        #expect(access.decide(PolicyFixture.request(.read, "Condition")) == .allow(AccessFilter(resourceTypes: types)))
+        #expect(access.decide(PolicyFixture.request(.searchType, "Condition")) == .allow(AccessFilter(resourceTypes: types, restriction: laboratory)))
+        #expect(access.decide(PolicyFixture.request(.searchSystem)) == .allow(AccessFilter(resourceTypes: types, restriction: laboratory)))
     }
 
     @Test func refusesAnotherPrincipal() throws {

@@ -55,10 +55,27 @@ struct SQLCompilation {
 
     /// ` AND <the access filter on alias>`; nothing when it does not restrict the scope.
     mutating func appendAccess(_ filter: AccessFilter, alias: String, scope: TypeScope) {
+        if let types = filter.resourceTypes {
+            appendTypes(types, alias: alias, scope: scope)
+        }
         if let patientIDs = filter.patientIDs {
             appendCompartment(patientIDs, alias: alias, scope: scope)
         }
         appendRestriction(filter.restriction, alias: alias, scope: scope)
+    }
+
+    /// ` AND <alias is of one of the types>`; `false` for a single type outside them.
+    private mutating func appendTypes(_ types: [String], alias: String, scope: TypeScope) {
+        switch scope {
+        case .single(let type):
+            if !types.contains(type) { append(" AND false") }
+        case .several(let scopeTypes) where scopeTypes.allSatisfy(types.contains):
+            return
+        case .several, .any:
+            append(" AND \(alias).resource_type = ANY(")
+            bind(.textArray(types))
+            append(")")
+        }
     }
 
     /// ` AND <alias is in the compartment of one of the patients>`, for the types of the scope

@@ -16,7 +16,7 @@ struct BundleEntryRequest {
     var expression: String { "Bundle.entry[\(index)]" }
 
     /// Decodes `entry` (an element of `Bundle.entry`).
-    init(entry: JSONValue, index: Int, baseURL: String, principal: Principal, prefer: PreferReturn?) throws(FHIRError) {
+    init(entry: JSONValue, index: Int, baseURL: String, principal: Principal, accessController: (any AccessController)?, prefer: PreferReturn?) throws(FHIRError) {
         let expression = "Bundle.entry[\(index)]"
         guard case .object(let object) = entry else {
             throw FHIRError.badRequest("\(expression) is not an object", code: .structure, expression: [expression])
@@ -49,6 +49,7 @@ struct BundleEntryRequest {
             body: body,
             principal: principal
         )
+        self.request.accessController = accessController
     }
 
     /// Splits an entry URL (relative, or absolute on this server) into route and query.

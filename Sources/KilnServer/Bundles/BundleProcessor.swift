@@ -42,7 +42,7 @@ struct BundleProcessor {
     private func transaction(_ rawEntries: [JSONValue], request: FHIRRequest) async throws -> FHIRResponse {
         var entries: [BundleEntryRequest] = []
         for (index, entry) in rawEntries.enumerated() {
-            entries.append(try BundleEntryRequest(entry: entry, index: index, baseURL: service.baseURL, principal: request.principal, prefer: request.preferReturn))
+            entries.append(try BundleEntryRequest(entry: entry, index: index, baseURL: service.baseURL, principal: request.principal, accessController: request.accessController, prefer: request.preferReturn))
         }
         try checkDistinctTargets(entries)
         try validateEntries(&entries)
@@ -259,7 +259,7 @@ struct BundleProcessor {
         for (index, rawEntry) in rawEntries.enumerated() {
             let response: FHIRResponse
             do {
-                let entry = try BundleEntryRequest(entry: rawEntry, index: index, baseURL: service.baseURL, principal: request.principal, prefer: request.preferReturn)
+                let entry = try BundleEntryRequest(entry: rawEntry, index: index, baseURL: service.baseURL, principal: request.principal, accessController: request.accessController, prefer: request.preferReturn)
                 if case .system = entry.request.route {
                     throw FHIRError.badRequest("\(entry.expression): a batch entry cannot itself be a batch or transaction")
                 }

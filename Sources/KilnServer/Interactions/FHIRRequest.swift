@@ -26,6 +26,9 @@ public struct FHIRRequest: Sendable {
     public var body: JSONValue?
     /// Who asks.
     public var principal: Principal
+    /// The access controller of the authenticated caller (its token's scopes and role); the
+    /// service's own controller decides when nil.
+    public var accessController: (any AccessController)?
     /// The validation issues of the body, once it has been validated for a write (before the
     /// transaction opens); nil when it has not been validated yet.
     var validationIssues: [OperationOutcomeIssue]?

@@ -8,7 +8,8 @@ public import FHIRAccess
 /// same filter; a create is given the policy's ``SMARTDecision/writtenResourceFilter`` instead,
 /// since only the new content is checked (a clinician's new Patient lies outside every
 /// compartment until it is assigned). A request from any principal other than the caller it was
-/// made for is refused.
+/// made for is refused. Reads are limited to the types the scopes let the caller read or
+/// search, so an include, chain or `_has` reaches no other type.
 public struct SMARTAccessController: AccessController {
     /// The policy.
     public let policy: SMARTAccessPolicy
@@ -29,6 +30,21 @@ public struct SMARTAccessController: AccessController {
         let decision = policy.decide(request, for: caller)
         guard case .allow(let filter) = decision.access else { return decision.access }
         let confinement = request.interaction == .create ? (decision.writtenResourceFilter ?? filter) : filter
-        return .allow(confinement.restricted(by: decision.restriction.accessRestriction))
+        var allowed = confinement.restricted(by: decision.restriction.accessRestriction)
+        if !request.interaction.isWrite {
+            allowed = allowed.limited(to: visibleTypes(in: request.view))
+        }
+        return .allow(allowed)
+    }
+
+    /// The types a read may return, matched or included: those the scopes allow reading or
+    /// searching; nil for every type.
+    private func visibleTypes(in view: DataView) -> Set<String>? {
+        let readable = policy.readableTypes(for: caller, in: view)
+        let searchable = policy.searchableTypes(for: caller, in: view)
+        switch (readable, searchable) {
+        case (.all, _), (_, .all): return nil
+        case (.only(let read), .only(let search)): return read.union(search)
+        }
     }
 }

@@ -33,6 +33,27 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Validation of written resources for every type: reject, warn or off. Default: $KILN_VALIDATION, else reject for Patient, Observation, DiagnosticReport, Consent and Provenance and warn for the other types.")
     var validation: String?
 
+    @Option(help: "Authorization: on (every FHIR request needs a bearer token from Kiln's SMART authorization server or --auth-issuer) or off (no authentication; for local development only).")
+    var auth: String = "on"
+
+    @Option(name: .customLong("auth-issuer"), help: "Also accept tokens of this external OpenID Connect issuer (its `iss`); needs --auth-jwks.")
+    var authIssuer: String?
+
+    @Option(name: .customLong("auth-jwks"), help: "File with the JWKS (public keys) of --auth-issuer.")
+    var authJWKS: String?
+
+    @Option(name: .customLong("auth-scope-claim"), help: "Claim of external tokens that carries the SMART scopes (default: scope, then scp).")
+    var authScopeClaim: String?
+
+    @Option(name: .customLong("auth-role-claim"), help: "Claim of external tokens that carries the Kiln role (default: kiln_role).")
+    var authRoleClaim: String?
+
+    @Option(name: .customLong("auth-patient-claim"), help: "Claim of external tokens that carries the patient id (default: patient).")
+    var authPatientClaim: String?
+
+    @Option(name: .customLong("auth-fhir-user-claim"), help: "Claim of external tokens that carries the fhirUser (default: fhirUser).")
+    var authFHIRUserClaim: String?
+
     @OptionGroup var database: DatabaseOptions
 
     /// The validation policy from `--validation`, `KILN_VALIDATION` or the default.
@@ -69,12 +90,17 @@ struct ServeCommand: AsyncParsableCommand {
         // The terminology operations share validation's terminology, stored resources included.
         operations.registerTerminologyOperations(validationServices.terminology)
         let client = PostgresClient(configuration: databaseConfiguration.clientConfiguration, backgroundLogger: logger)
+        let authServices = try authServices(client: client, catalog: catalog, logger: logger)
+        if authServices == nil {
+            logger.warning("Authorization is off (--auth off): every request is allowed. Use this for local development only.")
+        }
         let application = KilnApplication.build(
             configuration: configuration,
             client: client,
             resourceTypes: resourceTypes,
             validation: validationServices,
             search: SearchServices(catalog: catalog, terminology: validationServices.terminology),
+            auth: authServices,
             operations: operations,
             onServerRunning: { port in
                 let base = configuration.baseURL ?? "http://\(configuration.host):\(port)"

@@ -1,0 +1,59 @@
+import FHIRAccess
+import FHIRStore
+import FHIRModel
+import Foundation
+import Hummingbird
+import SMARTAuth
+
+/// Checks the bearer token of a FHIR request and gives the caller's access controller: the
+/// token is verified (signature, issuer, audience, lifetime), then checked against revocations
+/// and removed clients, and its scopes, role and patient become the caller's
+/// ``SMARTAuth/SMARTAccessController``.
+struct BearerAuthenticator: Sendable {
+    let auth: AuthServices
+
+    /// The authenticated caller, or 401 with `WWW-Authenticate`.
+    func authenticate(_ request: Request, baseURL: String) async throws -> (Principal, any AccessController) {
+        guard let header = request.headers[.authorization] else {
+            throw Self.unauthorized("This request needs a bearer token: send 'Authorization: Bearer <access token>' (see \(baseURL)/.well-known/smart-configuration)", error: nil)
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty else {
+            throw Self.unauthorized("The Authorization header must be 'Bearer <access token>'", error: "invalid_request")
+        }
+        let verified: VerifiedToken
+        do {
+            verified = try await auth.verifier(baseURL: baseURL).verify(String(parts[1]).trimmingCharacters(in: .whitespaces))
+        } catch {
+            throw Self.unauthorized(error.description, error: "invalid_token")
+        }
+        try await auth.revocations.refreshIfStale(from: auth.store)
+        if let tokenID = verified.tokenID, auth.revocations.isRevoked(tokenID: tokenID) {
+            throw Self.unauthorized("The access token was revoked; obtain a new one", error: "invalid_token")
+        }
+        if verified.isIssuedByKiln, let clientID = verified.clientID, auth.revocations.isRemoved(clientID: clientID) {
+            throw Self.unauthorized("The client '\(clientID)' was removed; its tokens are no longer accepted", error: "invalid_token")
+        }
+        var assigned: [String] = []
+        if verified.role == .clinician, verified.isIssuedByKiln {
+            assigned = try await auth.store.assignedPatients(of: verified.subject)
+        }
+        let caller: SMARTCaller
+        do {
+            caller = try verified.caller(knownResourceTypes: auth.resourceTypes, assignedPatients: assigned)
+        } catch {
+            throw Self.unauthorized("The token's scopes cannot be honoured: \(error.description)", error: "invalid_token")
+        }
+        return (Principal(subject: caller.subject), SMARTAccessController(policy: auth.policy, caller: caller))
+    }
+
+    /// 401 with the RFC 6750 challenge.
+    static func unauthorized(_ message: String, error: String?) -> FHIRError {
+        var challenge = #"Bearer realm="kiln""#
+        if let error {
+            let description = message.replacingOccurrences(of: "\"", with: "'")
+            challenge += #", error="\#(error)", error_description="\#(description)""#
+        }
+        return FHIRError(status: 401, issues: [OperationOutcomeIssue(severity: .error, code: .login, diagnostics: message)], headers: ["WWW-Authenticate": challenge])
+    }
+}

@@ -1,0 +1,144 @@
+import FHIRStore
+import Foundation
+import Hummingbird
+import SMARTAuth
+
+/// `POST /auth/token`: the grants `client_credentials` (backend services, signed client
+/// assertion), `authorization_code` (with PKCE S256) and `refresh_token`.
+struct TokenEndpoint: Sendable {
+    let auth: AuthServices
+    /// The FHIR base URL: the tokens' issuer and audience.
+    let baseURL: String
+
+    var tokenURL: String { AuthRoutes.tokenURL(baseURL: baseURL) }
+
+    func respond(_ request: Request) async throws -> Response {
+        let form = try await OAuthForm.read(request)
+        let client = try await auth.authenticateClient(form, request: request, tokenEndpoint: tokenURL)
+        switch try form.required("grant_type") {
+        case "client_credentials": return try await clientCredentials(form, client: client)
+        case "authorization_code": return try await authorizationCode(form, client: client)
+        case "refresh_token": return try await refreshToken(form, client: client)
+        case let other: throw OAuthError.unsupportedGrantType("grant_type '\(other)' is not supported; use client_credentials, authorization_code or refresh_token")
+        }
+    }
+
+    /// Backend services: a confidential client's own token, at most 300 s, no refresh token.
+    private func clientCredentials(_ form: OAuthForm, client: ClientRecord) async throws -> Response {
+        guard client.kind != .public else {
+            throw OAuthError.unauthorizedClient("A public client cannot use client_credentials")
+        }
+        let scopes = try grantedScopes(requested: try form.required("scope"), allowed: client.scope)
+        let role = try client.role.map { try Self.role($0) }
+        let token = try await issuer().issueAccessToken(
+            subject: client.clientID, clientID: client.clientID, scopes: scopes, role: role, lifetime: auth.settings.backendAccessTokenLifetime
+        )
+        return OAuthResponse.json(tokenBody(token, scopes: scopes))
+    }
+
+    /// The code from `/auth/authorize`, once, by the client it was issued to, with its PKCE verifier.
+    private func authorizationCode(_ form: OAuthForm, client: ClientRecord) async throws -> Response {
+        let code = try form.required("code")
+        guard let record = try await auth.store.consumeCode(hash: TokenDigest.of(code)) else {
+            throw OAuthError.invalidGrant("The code is unknown, expired or already used")
+        }
+        guard record.clientID == client.clientID else { throw OAuthError.invalidGrant("The code was issued to another client") }
+        guard form["redirect_uri"] == record.redirectURI else {
+            throw OAuthError.invalidGrant("redirect_uri must be exactly the one of the authorization request")
+        }
+        guard let challenge = record.codeChallenge else { throw OAuthError.invalidGrant("The code has no PKCE challenge") }
+        do {
+            try PKCE.verify(verifier: try form.required("code_verifier"), challenge: challenge, method: "S256")
+        } catch let error as OAuthError {
+            throw error
+        } catch {
+            throw OAuthError.invalidGrant("The code_verifier does not match the code_challenge: \(error)")
+        }
+        guard let user = try await auth.store.user(named: record.username) else {
+            throw OAuthError.invalidGrant("The user of this code no longer exists")
+        }
+        let scopes = try parse(record.scope)
+        var body = try await userTokens(scopes: scopes, client: client, user: user, patient: record.patient, grantID: record.codeHash)
+        if scopes.contains(.openid) {
+            let idToken = try await issuer().issueIDToken(subject: user.username, clientID: client.clientID, fhirUser: user.fhirUser, nonce: record.nonce)
+            body["id_token"] = idToken.token
+        }
+        return OAuthResponse.json(body)
+    }
+
+    /// A new access token for a refresh token, which is rotated; never a wider scope.
+    private func refreshToken(_ form: OAuthForm, client: ClientRecord) async throws -> Response {
+        let presented = try form.required("refresh_token")
+        guard let record = try await auth.store.useRefreshToken(hash: TokenDigest.of(presented), clientID: client.clientID, rotate: true) else {
+            throw OAuthError.invalidGrant("The refresh token is unknown, expired, revoked, already used or not this client's")
+        }
+        var scopes = try parse(record.scope)
+        if let requested = form["scope"] {
+            scopes = try grantedScopes(requested: requested, allowed: record.scope)
+        }
+        guard let username = record.username, let user = try await auth.store.user(named: username) else {
+            throw OAuthError.invalidGrant("The user of this refresh token no longer exists")
+        }
+        return OAuthResponse.json(try await userTokens(scopes: scopes, client: client, user: user, patient: record.patient, grantID: record.grantID))
+    }
+
+    /// The access token (and refresh token for offline_access or online_access) of a user.
+    private func userTokens(scopes: ScopeSet, client: ClientRecord, user: UserRecord, patient: String?, grantID: String) async throws -> [String: any Sendable] {
+        let token = try await issuer().issueAccessToken(
+            subject: user.username, clientID: client.clientID, scopes: scopes, patient: patient, fhirUser: user.fhirUser,
+            role: try Self.role(user.role), lifetime: auth.settings.accessTokenLifetime
+        )
+        var body = tokenBody(token, scopes: scopes)
+        if scopes.contains(.offlineAccess) || scopes.contains(.onlineAccess) {
+            let refresh = RandomToken.make()
+            try await auth.store.insertRefreshToken(RefreshTokenRecord(
+                tokenHash: TokenDigest.of(refresh), grantID: grantID, clientID: client.clientID, username: user.username,
+                scope: scopes.scopeString, patient: patient, fhirUser: user.fhirUser,
+                expiresAt: scopes.contains(.offlineAccess) ? nil : Date().addingTimeInterval(24 * 3600)
+            ))
+            body["refresh_token"] = refresh
+        }
+        return body
+    }
+
+    private func tokenBody(_ token: IssuedToken<AccessTokenClaims>, scopes: ScopeSet) -> [String: any Sendable] {
+        var body: [String: any Sendable] = [
+            "access_token": token.token, "token_type": "Bearer", "scope": scopes.scopeString,
+            "expires_in": max(0, Int(token.claims.expiresAt.timeIntervalSinceNow.rounded())),
+        ]
+        if let patient = token.claims.patient { body["patient"] = patient }
+        if let fhirUser = token.claims.fhirUser { body["fhirUser"] = fhirUser }
+        return body
+    }
+
+    /// The requested scopes narrowed to the allowed ones; a scope that cannot be honoured is refused.
+    private func grantedScopes(requested: String, allowed: String) throws -> ScopeSet {
+        let granted = try parse(requested).narrowed(to: try parse(allowed))
+        guard !granted.resourceScopes.isEmpty || !granted.nonResourceScopes.isEmpty else {
+            throw OAuthError.invalidScope("None of the requested scopes is allowed for this client; it may have \(allowed)")
+        }
+        return granted
+    }
+
+    private func parse(_ scopes: String) throws -> ScopeSet {
+        do {
+            return try ScopeSet(parsing: scopes, knownResourceTypes: auth.resourceTypes)
+        } catch {
+            throw OAuthError.invalidScope(error.description)
+        }
+    }
+
+    private func issuer() throws -> TokenIssuer {
+        guard let key = auth.keyring.signingKey else {
+            throw OAuthError(status: .serviceUnavailable, code: "temporarily_unavailable", description: "The server's signing key is not loaded yet")
+        }
+        return TokenIssuer(issuer: baseURL, audience: baseURL, key: key)
+    }
+
+    static func role(_ text: String) throws -> Role {
+        guard let role = Role(rawValue: text) else {
+            throw OAuthError.invalidGrant("The account's role '\(text)' is not one of researcher, clinician, data-steward, administrator, patient")
+        }
+        return role
+    }
+}
