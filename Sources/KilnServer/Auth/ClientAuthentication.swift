@@ -40,7 +40,9 @@ extension AuthServices {
             }
             return client
         }
-        let id = try form.required("client_id")
+        guard let id = form["client_id"] else {
+            throw OAuthError.invalidClient("The client is not authenticated: send client_id (public app), its secret, or a signed client assertion")
+        }
         let client = try await activeClient(id)
         guard client.kind == .public else {
             throw OAuthError.invalidClient("Client '\(id)' is confidential: authenticate with its secret or a signed client assertion")
