@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import Synchronization
 
 /// A program run to completion, with its standard output and standard error captured together.
 ///
@@ -59,25 +60,30 @@ struct ChildProcess: Sendable {
         ([executable] + arguments).map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
     }
 
-    private func runBlocking() throws -> Outcome {
-        var pipeEnds: [Int32] = [-1, -1]
-        guard pipe(&pipeEnds) == 0 else {
-            throw EmbeddedPostgresError.commandFailed(command: commandLine, exitStatus: -1, output: "pipe: \(String(cString: strerror(errno)))")
-        }
-        let readEnd = pipeEnds[0]
-        let writeEnd = pipeEnds[1]
-        _ = fcntl(readEnd, F_SETFD, FD_CLOEXEC)
-        _ = fcntl(writeEnd, F_SETFD, FD_CLOEXEC)
+    /// Serialises pipe creation and spawning between callers (see ``runBlocking()``).
+    private static let spawnLock = Mutex(())
 
-        let pid: pid_t
-        do {
-            pid = try spawn(outputTo: writeEnd)
-        } catch {
-            close(readEnd)
-            close(writeEnd)
-            throw error
+    private func runBlocking() throws -> Outcome {
+        // The pipe is made close-on-exec and handed to the child under one lock, and closed here
+        // before the lock is released: a child another caller spawns meanwhile cannot inherit
+        // its write end, which would make this caller wait for that child to exit.
+        let (readEnd, pid) = try Self.spawnLock.withLock { _ throws -> (Int32, pid_t) in
+            var pipeEnds: [Int32] = [-1, -1]
+            guard pipe(&pipeEnds) == 0 else {
+                throw EmbeddedPostgresError.commandFailed(command: commandLine, exitStatus: -1, output: "pipe: \(String(cString: strerror(errno)))")
+            }
+            let readEnd = pipeEnds[0]
+            let writeEnd = pipeEnds[1]
+            _ = fcntl(readEnd, F_SETFD, FD_CLOEXEC)
+            _ = fcntl(writeEnd, F_SETFD, FD_CLOEXEC)
+            defer { close(writeEnd) }
+            do {
+                return (readEnd, try spawn(outputTo: writeEnd))
+            } catch {
+                close(readEnd)
+                throw error
+            }
         }
-        close(writeEnd)
 
         let output = readToEnd(readEnd)
         close(readEnd)
