@@ -103,3 +103,79 @@ extension AuthTestServer {
         return (try #require(response.json?["access_token"]?.stringValue), key)
     }
 }
+
+/// The authorization-code flow driven through Kiln's HTML forms, as a browser would.
+struct AuthorizationCodeFlow: Sendable {
+    let auth: AuthTestServer
+    var clientID = "app"
+    var redirectURI = "http://localhost:9/callback"
+    var scope = "openid fhirUser launch/patient patient/*.rs offline_access"
+    var verifier = PKCE.makeVerifier()
+    var state = "state-\(UUID().uuidString)"
+
+    init(auth: AuthTestServer) {
+        self.auth = auth
+    }
+
+    /// The authorize URL's query.
+    func authorizeQuery(redirectURI: String? = nil) throws -> String {
+        AuthTestServer.formEncode([
+            ("response_type", "code"), ("client_id", clientID), ("redirect_uri", redirectURI ?? self.redirectURI),
+            ("scope", scope), ("state", state), ("aud", auth.server.baseURL),
+            ("code_challenge", try PKCE.challenge(for: verifier)), ("code_challenge_method", "S256"),
+        ])
+    }
+
+    /// Signs in as `username`, approves, and returns the code from the redirect (with its state).
+    func code(username: String, password: String, patient: String? = nil) async throws -> (code: String, state: String?) {
+        let login = try await auth.client.get(auth.serverURL + "/auth/authorize?" + authorizeQuery())
+        try #require(login.status == 200, "authorize: \(login.status) \(login.text)")
+        var fields = Self.hiddenFields(login.text)
+        fields += [("username", username), ("password", password)]
+        let approval = try await auth.postForm(auth.serverURL + "/auth/authorize", fields)
+        try #require(approval.status == 200 && approval.text.contains("ticket"), "login: \(approval.status) \(approval.text)")
+        var decision = Self.hiddenFields(approval.text)
+        decision += Self.checkedBoxes(approval.text)
+        if let patient { decision.append(("patient", patient)) }
+        decision.append(("action", "approve"))
+        let redirect = try await auth.postForm(auth.serverURL + "/auth/authorize", decision)
+        try #require(redirect.status == 302, "approve: \(redirect.status) \(redirect.text)")
+        let location = try #require(redirect.header("Location").flatMap(URLComponents.init(string:)))
+        let items = location.queryItems ?? []
+        let code = try #require(items.first { $0.name == "code" }?.value, "no code in \(location)")
+        return (code, items.first { $0.name == "state" }?.value)
+    }
+
+    /// `POST /auth/token` for the code.
+    func exchange(_ code: String, verifier: String? = nil, redirectURI: String? = nil) async throws -> KilnResponse {
+        try await auth.postForm(auth.tokenURL, [
+            ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", redirectURI ?? self.redirectURI),
+            ("code_verifier", verifier ?? self.verifier), ("client_id", clientID),
+        ])
+    }
+
+    /// The hidden inputs of a page.
+    static func hiddenFields(_ html: String) -> [(String, String)] {
+        inputs(html).filter { $0.type == "hidden" }.map { ($0.name, $0.value) }
+    }
+
+    /// The checked checkboxes of a page.
+    static func checkedBoxes(_ html: String) -> [(String, String)] {
+        inputs(html).filter { $0.type == "checkbox" && $0.checked }.map { ($0.name, $0.value) }
+    }
+
+    private static func inputs(_ html: String) -> [(type: String, name: String, value: String, checked: Bool)] {
+        html.components(separatedBy: "<input").dropFirst().compactMap { tag in
+            let element = String(tag.prefix { $0 != ">" })
+            func attribute(_ name: String) -> String? {
+                guard let start = element.range(of: " \(name)=\"") else { return nil }
+                let rest = element[start.upperBound...]
+                guard let end = rest.firstIndex(of: "\"") else { return nil }
+                return String(rest[..<end]).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
+                    .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+            }
+            guard let name = attribute("name") else { return nil }
+            return (attribute("type") ?? "text", name, attribute("value") ?? "", element.contains(" checked"))
+        }
+    }
+}
