@@ -3,10 +3,15 @@
 #   - PostgreSQL's server programs (initdb, pg_ctl, postgres), for the embedded cluster that
 #     `kiln serve` and the tests run;
 #   - the system libraries and tools the Swift toolchain (in /opt/swift or on PATH) needs to
-#     build and run Kiln.
+#     build and run Kiln;
+#   - python3 with pip, and the Python packages authlib and requests (from PyPI, into the
+#     python3 on PATH), for the OAuth client interop test (Tests/interop/smart_client.py).
+#     Where that python3 is Debian's own (marked EXTERNALLY-MANAGED), pip is given
+#     --break-system-packages, which installs into /usr/local, beside Debian's packages.
 #
-# Each need is checked by looking for the file or command itself, so a run on a machine that
-# has everything takes well under a second and touches neither apt nor the network.
+# Each need is checked by looking for the file, command or Python module itself, so a run on
+# a machine that has everything takes well under a second and touches neither apt, pip nor
+# the network.
 # Usage: scripts/install-dependencies.sh [--check]
 #   --check   only report what is missing; exit 1 if anything is.
 set -euo pipefail
@@ -54,13 +59,45 @@ need "ncurses (Swift toolchain)"    "libncurses6"             has_library libncu
 need "zlib"                         "zlib1g"                  has_library libz.so.1
 need "libuuid"                      "libuuid1"                has_library libuuid.so.1
 need "time zone data (Foundation)"  "tzdata"                  test -e /usr/share/zoneinfo/UTC
+need "python3 (interop tests)"      "python3"                 has_command python3
 
-if [[ ${#missing_packages[@]} -eq 0 ]]; then
+# Python modules, looked up without importing them (one interpreter start for all).
+python_modules_missing() {
+    has_command python3 || { echo "$@"; return; }
+    python3 -c 'import importlib.util, sys; print(" ".join(m for m in sys.argv[1:] if importlib.util.find_spec(m) is None))' "$@"
+}
+missing_python=()
+for module in $(python_modules_missing pip authlib requests); do
+    if [[ "$module" == pip ]]; then
+        echo "missing: pip for python3 (package python3-pip)"
+        missing_packages+=("python3-pip")
+    else
+        echo "missing: Python package $module (pip)"
+        missing_python+=("$module")
+    fi
+done
+
+if [[ ${#missing_packages[@]} -eq 0 && ${#missing_python[@]} -eq 0 ]]; then
     echo "install-dependencies: everything Kiln needs is present."
     exit 0
 fi
 if $check_only; then
     exit 1
+fi
+
+# Installs the missing Python packages with the python3 on PATH (the one the tests run).
+install_python_packages() {
+    local extra=()
+    if python3 -c 'import os, sys, sysconfig; sys.exit(0 if os.path.exists(os.path.join(sysconfig.get_path("stdlib"), "EXTERNALLY-MANAGED")) else 1)'; then
+        extra=(--break-system-packages)
+    fi
+    echo "install-dependencies: pip installing ${missing_python[*]}"
+    python3 -m pip install --quiet --disable-pip-version-check "${extra[@]}" "${missing_python[@]}"
+}
+
+if [[ ${#missing_packages[@]} -eq 0 ]]; then
+    install_python_packages
+    exit 0
 fi
 
 if ! has_command apt-get; then
@@ -99,3 +136,6 @@ done
 
 echo "install-dependencies: installing ${chosen[*]}"
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${chosen[@]}"
+if [[ ${#missing_python[@]} -gt 0 ]]; then
+    install_python_packages
+fi

@@ -34,10 +34,14 @@ public final class KilnProcess: Sendable {
     }
 
     /// Starts `kiln serve --host 127.0.0.1 --port 0 ARGUMENTS…` (with `--auth off` unless the
-    /// arguments set `--auth`) and waits until it is ready.
-    public static func start(arguments: [String], timeout: Duration = .seconds(60)) async throws -> KilnProcess {
+    /// arguments set `--auth`) and waits until it is ready. `environment` is added to this
+    /// process's environment (e.g. `KILN_ADMIN_PASSWORD`).
+    public static func start(arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(60)) async throws -> KilnProcess {
         let process = Process()
         process.executableURL = try executableURL()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         // Tests of other concerns run without tokens unless they ask for `--auth on`.
         let authentication = arguments.contains("--auth") ? [] : ["--auth", "off"]
         process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--log-level", "error"] + authentication + arguments
