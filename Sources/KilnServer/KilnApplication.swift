@@ -54,6 +54,7 @@ public enum KilnApplication {
         let responder = FHIRHTTPResponder(service: service, authenticator: auth.map { BearerAuthenticator(auth: $0) })
         if let auth {
             AuthRoutes.register(on: router, auth: auth, baseURL: { baseURL.url })
+            AdminRoutes.register(on: router, auth: auth, baseURL: { baseURL.url })
         }
         let methods: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete]
         for method in methods {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FHIRStore
 import Foundation
+import KilnServer
 import Logging
 import SMARTAuth
 
@@ -21,40 +22,13 @@ enum AuthCommandSupport {
         }
     }
 
-    /// The role named `text`, or a validation error listing the roles.
-    static func role(_ text: String) throws -> Role {
-        guard let role = Role(rawValue: text) else {
-            throw ValidationError("'\(text)' is not a role; use one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return role
-    }
-
-    /// The most characters of a client id or user name: 255.
-    static let maximumNameLength = 255
-
-    /// Checks a client id or user name: 1 to 255 visible ASCII characters, no spaces.
-    static func checkName(_ name: String, of what: String) throws {
-        guard !name.isEmpty, name.count <= maximumNameLength,
-              name.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
-        else {
-            throw ValidationError("The \(what) '\(name)' must be 1 to \(maximumNameLength) visible ASCII characters without spaces")
-        }
-    }
-
-    /// Whether `id` is a FHIR resource id: 1–64 of `A-Z a-z 0-9 - .`.
-    static func isResourceID(_ id: String) -> Bool {
-        !id.isEmpty && id.count <= 64 && id.unicodeScalars.allSatisfy {
-            ($0 >= "A" && $0 <= "Z") || ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" || $0 == "."
-        }
-    }
-
     /// The patient id of `Patient/123` or `123`.
     static func patientID(_ reference: String) throws -> String {
-        let id = reference.hasPrefix("Patient/") ? String(reference.dropFirst("Patient/".count)) : reference
-        guard isResourceID(id) else {
-            throw ValidationError("'\(reference)' is not a patient reference; write Patient/ID or ID, where ID is 1 to 64 of A-Z a-z 0-9 - .")
+        do {
+            return try RegistrationRules(spelling: .commandLine).patientID(reference)
+        } catch {
+            throw ValidationError(error.message)
         }
-        return id
     }
 
     /// The text of a file holding a password or secret, without the line break an editor or

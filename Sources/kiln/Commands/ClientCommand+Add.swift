@@ -2,6 +2,7 @@ import ArgumentParser
 import FHIRDefinitions
 import FHIRStore
 import Foundation
+import KilnServer
 import SMARTAuth
 
 extension ClientCommand {
@@ -27,7 +28,7 @@ extension ClientCommand {
         @Flag(name: .customLong("public"), help: "A public app: no credentials, PKCE only.")
         var isPublic = false
 
-        @Option(help: "The shared secret of a confidential app (at least \(Self.minimumSecretLength) characters); stored hashed.")
+        @Option(help: "The shared secret of a confidential app (at least \(RegistrationRules.minimumSecretLength) characters); stored hashed.")
         var secret: String?
 
         @Option(help: "A JSON file with the client's public keys ({\"keys\": [...]}): a backend service or confidential app using private_key_jwt.")
@@ -48,29 +49,20 @@ extension ClientCommand {
         @Option(help: "The compiled definitions folder (fhir-profiles/r4), for the resource types scopes may name; found automatically when omitted.")
         var profilesDirectory: String?
 
-        /// The shortest secret accepted: 16 characters.
-        static let minimumSecretLength = 16
-
         func validate() throws {
-            try AuthCommandSupport.checkName(clientID, of: "client id")
             let credentials = [isPublic, secret != nil, jwksFile != nil].filter { $0 }.count
             guard credentials == 1 else {
                 throw ValidationError("Give exactly one of --public, --secret or --jwks-file")
             }
-            if let secret, secret.count < Self.minimumSecretLength {
-                throw ValidationError("The secret must have at least \(Self.minimumSecretLength) characters")
-            }
-            if let role {
-                _ = try AuthCommandSupport.role(role)
-                if isPublic {
-                    throw ValidationError("A public app acts with the role of its signed-in user; --role is for backend services")
+            let rules = RegistrationRules(spelling: .commandLine)
+            do {
+                try rules.checkName(clientID, of: "client id")
+                try rules.checkClient(kind: kind, hasSecret: secret != nil, hasJWKS: jwksFile != nil, redirectURIs: redirectURIs, role: role)
+                if let secret {
+                    try rules.checkSecret(secret)
                 }
-            }
-            if isPublic && redirectURIs.isEmpty {
-                throw ValidationError("A public app needs at least one --redirect-uri")
-            }
-            for uri in redirectURIs {
-                try RedirectURIRule.check(uri)
+            } catch {
+                throw ValidationError(error.message)
             }
             if let jwksFile {
                 _ = try JWKSFile.read(jwksFile)
@@ -82,21 +74,18 @@ extension ClientCommand {
             }
         }
 
+        /// The kind the credential options name.
+        var kind: ClientKind {
+            if secret != nil { return .confidentialSymmetric }
+            if jwksFile != nil { return .confidentialAsymmetric }
+            return .public
+        }
+
         func run() async throws {
             let catalog = try DefinitionsCatalog.loadDefault(explicitDirectory: profilesDirectory)
             let scopes = try Self.registeredScopes(scope, knownResourceTypes: Set(catalog.typeModel.resourceTypeNames))
-            let kind: ClientKind
-            var secretHash: String?
-            var jwks: String?
-            if let secret {
-                kind = .confidentialSymmetric
-                secretHash = try PasswordHasher().hash(secret)
-            } else if let jwksFile {
-                kind = .confidentialAsymmetric
-                jwks = try JWKSFile.read(jwksFile)
-            } else {
-                kind = .public
-            }
+            let secretHash = try secret.map { try PasswordHasher().hash($0) }
+            let jwks = try jwksFile.map { try JWKSFile.read($0) }
             let record = ClientRecord(
                 clientID: clientID, kind: kind, secretHash: secretHash, jwks: jwks, redirectURIs: redirectURIs,
                 scope: scopes.scopeString, role: role, name: name
@@ -108,23 +97,13 @@ extension ClientCommand {
             print("Registered client '\(clientID)' (\(kind.rawValue), \(roleText)) with scopes: \(scopes.scopeString)")
         }
 
-        /// The parsed scopes of `text`; fails on any scope Kiln cannot honour or does not know,
-        /// so that a typo never registers a client with less, or other, than was meant. Without
-        /// `knownResourceTypes`, any type name is taken (the syntax check of ``validate()``).
+        /// The parsed scopes of `text` (see ``KilnServer/RegistrationRules/registeredScopes(_:knownResourceTypes:)``).
         static func registeredScopes(_ text: String, knownResourceTypes: Set<String>?) throws(CommandFailure) -> ScopeSet {
-            let parsed: ScopeParseResult
             do {
-                parsed = try ScopeSet.parse(text, knownResourceTypes: knownResourceTypes)
+                return try RegistrationRules(spelling: .commandLine).registeredScopes(text, knownResourceTypes: knownResourceTypes)
             } catch {
-                throw CommandFailure(error.description)
+                throw CommandFailure(error.message)
             }
-            guard parsed.ignored.isEmpty else {
-                throw CommandFailure("Unknown scopes: \(parsed.ignored.joined(separator: " ")); a client may be registered only with scopes Kiln grants")
-            }
-            guard !parsed.scopes.isEmpty else {
-                throw CommandFailure("--scope must name at least one scope")
-            }
-            return parsed.scopes
         }
     }
 }

@@ -1,0 +1,61 @@
+import FHIRStore
+import Foundation
+import Hummingbird
+import SMARTAuth
+
+/// Lets administrators into the administration API and no one else. The bearer token is
+/// verified as on `/fhir` (signature, issuer, audience, lifetime, revocations, removed clients);
+/// its role must be `administrator`. For a token Kiln issued, the account it names must still be
+/// an administrator: the user, or the backend client for a token of its own.
+struct AdminAuthenticator: Sendable {
+    let auth: AuthServices
+
+    /// The administrator calling, or 401 (no or bad token) or 403 (not an administrator).
+    func administrator(_ request: Request, baseURL: String) async throws -> SMARTCaller {
+        guard let header = request.headers[.authorization] else {
+            throw AdminError.unauthorized("The administration API needs a bearer token of an administrator: send 'Authorization: Bearer <access token>'", code: "invalid_request")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty else {
+            throw AdminError.unauthorized("The Authorization header must be 'Bearer <access token>'", code: "invalid_request")
+        }
+        let verified: VerifiedToken
+        do {
+            verified = try await auth.verifier(baseURL: baseURL).verify(String(parts[1]).trimmingCharacters(in: .whitespaces))
+        } catch {
+            throw AdminError.unauthorized(error.description)
+        }
+        try await auth.revocations.refreshIfStale(from: auth.store)
+        if let tokenID = verified.tokenID, auth.revocations.isRevoked(tokenID: tokenID) {
+            throw AdminError.unauthorized("The access token was revoked; obtain a new one")
+        }
+        if verified.isIssuedByKiln, let clientID = verified.clientID, auth.revocations.isRemoved(clientID: clientID) {
+            throw AdminError.unauthorized("The client '\(clientID)' was removed; its tokens are no longer accepted")
+        }
+        let caller: SMARTCaller
+        do {
+            caller = try verified.caller(knownResourceTypes: auth.resourceTypes)
+        } catch {
+            throw AdminError.unauthorized("The token's scopes cannot be honoured: \(error.description)")
+        }
+        guard caller.mayUseAdministrationAPI else {
+            let role = caller.role.map { "the role \($0.rawValue)" } ?? "no role (a system client)"
+            throw AdminError.forbidden("The administration API is for administrators; this token has \(role)")
+        }
+        if verified.isIssuedByKiln {
+            guard try await isStillAdministrator(verified) else {
+                throw AdminError.forbidden("The account '\(verified.subject)' is no longer an administrator")
+            }
+        }
+        return caller
+    }
+
+    /// Whether the user (or the backend client, for a client's own token) is still registered
+    /// with the role `administrator`.
+    private func isStillAdministrator(_ verified: VerifiedToken) async throws -> Bool {
+        if let clientID = verified.clientID, clientID == verified.subject {
+            return try await auth.store.client(id: clientID)?.role == Role.administrator.rawValue
+        }
+        return try await auth.store.user(named: verified.subject)?.role == Role.administrator.rawValue
+    }
+}
