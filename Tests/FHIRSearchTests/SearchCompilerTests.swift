@@ -71,6 +71,26 @@ struct SearchCompilerTests {
         #expect(compiler.page(query, filter: .unrestricted).text.contains("ORDER BY r.rid DESC"))
     }
 
+    @Test("A next page repeats its anchor inside the value subqueries of the matches, so index scans start there")
+    func anchorInsideSubqueries() {
+        var query = SearchQuery(resourceTypes: ["Observation"], conditions: [
+            .token(parameter: "code", [TokenCriterion(system: nil, code: "2339-0")], negated: false),
+            .chain(parameter: "subject", targetTypes: ["Patient"], condition: .string(parameter: "name", [StringCriterion(value: "smith", match: .startsWith)])),
+        ], count: 50)
+        query.cursor = PageCursor(anchor: 777, direction: .next, issuedAt: 0, queryDigest: 0)
+        let next = compiler.page(query, filter: compartment)
+        // The top-level rid bound, the token subquery's, the chain's reference subquery's and the compartment's.
+        #expect(next.bindings.filter { $0 == .integer(777) }.count == 4)
+        #expect(next.text.contains(".rid > $"))
+        query.cursor?.direction = .previous
+        let previous = compiler.page(query, filter: compartment)
+        #expect(previous.bindings.filter { $0 == .integer(777) }.count == 4)
+        #expect(!previous.text.contains(".rid > $"))
+        // The chained Patient's own subqueries are not bounded by the Observation's anchor.
+        query.cursor = nil
+        #expect(!compiler.page(query, filter: compartment).bindings.contains(.integer(777)))
+    }
+
     @Test("Sorted pages compare each key with the anchor's, missing values last")
     func sortedPages() {
         var query = SearchQuery(resourceTypes: ["Patient"], sort: [

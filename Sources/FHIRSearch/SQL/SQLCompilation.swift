@@ -6,6 +6,10 @@ struct SQLCompilation {
     let compiler: SearchCompiler
     private var writer = SQLWriter()
     private var aliasCount = 0
+    /// The page's row-number bound (`r.rid > anchor` of a next link), repeated inside the value
+    /// subqueries of the matched alias, so that each index scan starts at the anchor instead of
+    /// skipping every earlier row: a deep page costs what the first one does.
+    var ridBound: (alias: String, comparison: String, anchor: Int64)?
 
     init(compiler: SearchCompiler) {
         self.compiler = compiler
@@ -16,6 +20,13 @@ struct SQLCompilation {
 
     /// Appends a bound value.
     mutating func bind(_ value: SQLValue) { writer.bind(value) }
+
+    /// ` AND row.rid > anchor` when `alias` is the bounded one (see ``ridBound``).
+    mutating func appendRidBound(row: String, alias: String) {
+        guard let bound = ridBound, bound.alias == alias else { return }
+        append(" AND \(row).rid \(bound.comparison) ")
+        bind(.integer(bound.anchor))
+    }
 
     /// A fresh alias such as `x3`.
     mutating func alias(_ prefix: String) -> String {
@@ -99,7 +110,9 @@ struct SQLCompilation {
         }
         append("\(alias).rid IN (SELECT \(member).rid FROM \(SearchTables.compartment) \(member) WHERE \(member).patient_id = ANY(")
         bind(.textArray(patientIDs))
-        append(")))")
+        append(")")
+        appendRidBound(row: member, alias: alias)
+        append("))")
     }
 
     /// ` AND <alias matches one of its type's granular queries>`, for the restricted types the

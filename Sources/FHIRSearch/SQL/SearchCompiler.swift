@@ -63,6 +63,9 @@ public struct SearchCompiler: Sendable {
         }
         sql.append(Self.resultSource)
         if keyed { sql.append(" CROSS JOIN anchor") }
+        if let cursor = query.cursor, !keyed {
+            sql.ridBound = ("r", direction == .next ? ">" : "<", cursor.anchor)
+        }
         sql.append(" WHERE ")
         sql.appendMatch(query.conditions, alias: "r", scope: scope, filter: filter)
         if let cursor = query.cursor {
