@@ -1,4 +1,5 @@
 import FHIRAccess
+import FHIRDefinitions
 import FHIRModel
 import FHIRSearch
 import FHIRStore
@@ -30,6 +31,42 @@ extension FHIRService {
     func requireWrittenVisible(type: String, id: String, filter: AccessFilter, in transaction: StoreTransaction) async throws {
         guard try await isVisible(type: type, id: id, filter: filter, in: transaction) else {
             throw FHIRError.forbidden("The \(type) as written lies outside what this token may write (its patient compartment or its granular scopes); nothing was stored")
+        }
+    }
+
+    /// Whether a version other than the current one may be shown under `filter` (the current
+    /// version having passed it): the version must pass the filter too, judged by its own
+    /// content, since index rows describe only current versions. Its index entries are
+    /// extracted again: its Patient compartments must meet the filter's patients, and it must
+    /// match one of its type's granular queries (token conditions are checked; a query with any
+    /// other kind of condition hides past versions). Deletions carry no content and are shown.
+    func isPastVersionVisible(_ version: StoredResource, filter: AccessFilter) throws(FHIRError) -> Bool {
+        guard !filter.isUnrestricted else { return true }
+        guard filter.allows(resourceType: version.resourceType) else { return false }
+        guard let content = try version.json() else { return true }
+        let entries = indexEntries(of: content)
+        if let patients = filter.patientIDs,
+           version.resourceType == "Patient" || search.registry.catalog.patientCompartment.resourceTypes.contains(version.resourceType),
+           Set(entries.compartmentPatients).isDisjoint(with: patients) {
+            return false
+        }
+        guard let queries = filter.restriction.queries(for: version.resourceType) else { return true }
+        let parser = search.parser(baseURL: baseURL)
+        return queries.contains { query in
+            let parameters = query.map { QueryParameter(name: $0.name, value: $0.value) }
+            guard let conditions = try? parser.parseConditions(resourceType: version.resourceType, parameters: parameters) else { return false }
+            return conditions.allSatisfy { Self.tokenCondition($0, holdsFor: entries) }
+        }
+    }
+
+    /// Whether a non-negated token condition holds for a version's index entries; false for
+    /// every other kind of condition.
+    private static func tokenCondition(_ condition: SearchCondition, holdsFor entries: SearchIndexEntries) -> Bool {
+        guard case .token(let parameter, let criteria, negated: false) = condition else { return false }
+        return entries.tokens.contains { row in
+            row.parameter == parameter && criteria.contains { criterion in
+                (criterion.code.map { $0 == row.code } ?? true) && (criterion.system.map { $0 == row.system } ?? true)
+            }
         }
     }
 }

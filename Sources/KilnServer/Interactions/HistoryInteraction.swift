@@ -56,9 +56,19 @@ extension FHIRService {
             links.append(("next", path + "?" + (linkParameters + ["_cursor=\(next)"]).joined(separator: "&")))
         }
         var entries: [JSONValue] = []
+        var currentVersions: [String: Int64] = [:]
         for version in result.versions {
+            if !filter.isUnrestricted {
+                // A past version is shown only when it passes the filter itself.
+                let key = "\(version.resourceType)/\(version.id)"
+                if currentVersions[key] == nil {
+                    currentVersions[key] = try await store.read(resourceType: version.resourceType, id: version.id)?.versionID ?? 0
+                }
+                if version.versionID != currentVersions[key], try !isPastVersionVisible(version, filter: filter) { continue }
+            }
             entries.append(try historyEntry(version))
         }
+        // The total counts the versions of the resources the caller may see now.
         let bundle = BundleBuilder.bundle(type: "history", total: result.total, links: links, entries: entries)
         return FHIRResponse(status: 200, body: .json(bundle))
     }

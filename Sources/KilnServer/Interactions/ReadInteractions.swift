@@ -24,8 +24,10 @@ extension FHIRService {
         guard let versionID = Int64(version), versionID > 0 else {
             throw FHIRError.badRequest("'\(version)' is not a version id; versions are positive integers")
         }
-        guard try await isVisible(type: type, id: id, filter: filter, in: nil),
-              let stored = try await store.read(resourceType: type, id: id, versionID: versionID) else {
+        guard let current = try await readVisible(type: type, id: id, filter: filter, in: nil),
+              let stored = try await store.read(resourceType: type, id: id, versionID: versionID),
+              try stored.versionID == current.versionID || isPastVersionVisible(stored, filter: filter)
+        else {
             throw FHIRError.notFound("\(type)/\(id) has no version \(version)")
         }
         if stored.isDeleted {

@@ -29,10 +29,12 @@ extension FHIRService {
 
     /// Decides a create's id, or finds the resource that `If-None-Exist` matches (412 for several).
     func resolveCreate(type: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> CreateTarget {
-        let filter = try authorize(.create, request: request, type: type)
+        _ = try authorize(.create, request: request, type: type)
         guard let ifNoneExist = request.ifNoneExist else {
             return .new(id: ResourceIDGenerator.make(now: transaction.now))
         }
+        // The criteria are a search: they match only what the caller may find.
+        let filter = try authorize(.searchType, request: request, type: type)
         let criteria = try ConditionalCriteria(resourceType: type, queryString: ifNoneExist)
         let matches = try await matches(criteria, filter: filter, lock: true, in: transaction)
         switch matches.count {
@@ -127,7 +129,10 @@ extension FHIRService {
         guard let body = request.body else { throw FHIRError.badRequest("A patch needs a JSON Patch document in the body") }
         let patch = try JSONPatch(body)
         let current = try await transaction.lockForWrite(resourceType: type, id: id)
-        guard let current else { throw FHIRError.notFound("\(type)/\(id) is not known") }
+        // What the caller may not see is absent, before anything else about it is told.
+        guard let current, try await isVisible(type: type, id: id, filter: filter, in: transaction) else {
+            throw FHIRError.notFound("\(type)/\(id) is not known")
+        }
         guard !current.isDeleted else { throw FHIRError.gone("\(type)/\(id) was deleted") }
         try checkIfMatch(request.ifMatch, current: current, reference: "\(type)/\(id)")
         guard let stored = try await readVisible(type: type, id: id, filter: filter, in: transaction), let existing = try stored.json() else {
@@ -161,7 +166,8 @@ extension FHIRService {
         if try await transaction.currentVersion(resourceType: type, id: id) != nil {
             current = try await transaction.lockForWrite(resourceType: type, id: id)
         }
-        if let visible = current, !visible.isDeleted, try await !isVisible(type: type, id: id, filter: filter, in: transaction) {
+        // What the caller may not see (deleted resources included: they have no index rows) is absent.
+        if current != nil, try await !isVisible(type: type, id: id, filter: filter, in: transaction) {
             current = nil
         }
         guard let current else {
