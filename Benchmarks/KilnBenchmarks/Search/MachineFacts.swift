@@ -11,6 +11,12 @@ public struct MachineFacts: Sendable, Hashable, Codable {
     /// The operating system.
     public let operatingSystem: String
 
+    /// The 1-minute load average (from `/proc/loadavg`), or `unknown`.
+    static func loadAverage() -> String {
+        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+        return text.split(separator: " ").first.map(String.init) ?? "unknown"
+    }
+
     /// This machine.
     static func current() -> MachineFacts {
         let info = ProcessInfo.processInfo

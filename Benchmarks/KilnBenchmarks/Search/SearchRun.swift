@@ -35,7 +35,9 @@ struct SearchRun: Sendable {
 
         output.line("Bulk load: \(ReportTable.grouped(plan.bulkResources)) resources in \(ReportTable.grouped(plan.bulkBatches)) transactions with \(options.loaders) loaders…")
         let loader = BulkLoader(store: store, indexer: search.indexer(baseURL: server.baseURL), plan: plan)
+        let loadAtStart = MachineFacts.loadAverage()
         let (bulk, facts, split) = try await loader.load(concurrency: options.loaders, output: output)
+        notes.append("Load average (1 min) when the bulk load began: \(loadAtStart); when it ended: \(MachineFacts.loadAverage()).")
         output.line("Bulk load: \(String(format: "%.1f", bulk.seconds)) s, \(ReportTable.grouped(Int(bulk.resourcesPerSecond.rounded()))) resources/s")
         notes.append(String(
             format: "Bulk loaders' time: %.0f%% generating documents, %.0f%% index extraction, %.0f%% in the database transaction.",
@@ -64,6 +66,7 @@ struct SearchRun: Sendable {
             explainer: PlanExplainer(store: store, search: search, baseURL: server.baseURL),
             output: output
         )
+        let loadBefore = MachineFacts.loadAverage()
         var reports: [SearchCaseReport] = []
         for searchCase in try SearchCaseCatalog.cases(facts: facts) {
             reports.append(try await runner.run(searchCase))
@@ -81,6 +84,7 @@ struct SearchRun: Sendable {
         for searchCase in try SearchCaseCatalog.pages(walks) {
             reports.append(try await runner.run(searchCase))
         }
+        notes.append("Load average (1 min) when the searches began: \(loadBefore); when they ended: \(MachineFacts.loadAverage()). Above the number of cores, other work competed for them.")
         for report in reports where !report.agreement.agreed {
             notes.append("MISMATCH in \(report.title): \(report.agreement.difference ?? "rows differ")")
         }
