@@ -9,6 +9,11 @@ import Foundation
 /// Every statement returns `part` (0 for a match, 1 for an included resource), `rid`, `id` and
 /// the stored JSON text. Index rows exist only for current, not deleted versions (a deletion
 /// removes them), so subqueries on index tables need no liveness check of their own.
+///
+/// Where the plain formulation leaves PostgreSQL a poor plan, the statement says more than the
+/// search strictly needs, without changing the rows: a redundant bound that gives an index a
+/// narrow range (birth year, keyset page), or a per-row probe that stops at the first match
+/// (`_has`). The comment of each says what it adds.
 enum HandWrittenSQL {
     /// The select list and the join to the current version's text, for alias `r`.
     private static let head = """
@@ -46,13 +51,15 @@ enum HandWrittenSQL {
             """, bindings: [.text(code), .text(threshold), .integer(Int64(pageSize + 1))])
     }
 
-    /// `Patient?name=P&birthdate=YYYY`: a name part starting with `P` (normalized), born within the year.
+    /// `Patient?name=P&birthdate=YYYY`: a name part starting with `P` (normalized), born within the
+    /// year. A stored date range `[low, high)` inside the year also starts before the year's end,
+    /// so `low < $3` is redundant; it turns `search_date_low` into a scan of one year.
     static func nameBirthYear(prefix: String, year: Int, pageSize: Int) -> SQLStatement {
         SQLStatement(text: """
             \(head) WHERE \(live("Patient")) \
             AND EXISTS (SELECT 1 FROM search_string n WHERE n.rid = r.rid AND n.resource_type = 'Patient' AND n.param = 'name' AND n.normalized LIKE $1) \
             AND EXISTS (SELECT 1 FROM search_date b WHERE b.rid = r.rid AND b.resource_type = 'Patient' AND b.param = 'birthdate' \
-            AND b.low >= $2 AND b.high <= $3) \
+            AND b.low >= $2 AND b.low < $3 AND b.high <= $3) \
             ORDER BY r.rid LIMIT $4
             """, bindings: [.text(prefix + "%"), .timestamp(yearStart(year)), .timestamp(yearStart(year + 1)), .integer(Int64(pageSize + 1))])
     }
@@ -80,21 +87,28 @@ enum HandWrittenSQL {
     }
 
     /// `Patient?_has:Observation:patient:code=Y`: Patients some Observation with code Y refers to.
+    /// A lateral probe with `LIMIT 1` walks the Patients in `rid` order and stops at each one's
+    /// first such Observation; written as `EXISTS`, PostgreSQL joins every Observation with the
+    /// code to its Patient before it takes the first page.
     static func patientsWithObservation(code: String, pageSize: Int) -> SQLStatement {
         SQLStatement(text: """
-            \(head) WHERE \(live("Patient")) \
-            AND EXISTS (SELECT 1 FROM search_reference x WHERE x.target_id = r.id AND x.target_type = 'Patient' \
-            AND x.param = 'patient' AND x.resource_type = 'Observation' \
-            AND EXISTS (SELECT 1 FROM search_token c WHERE c.rid = x.rid AND c.resource_type = 'Observation' AND c.param = 'code' AND c.code = $1)) \
+            SELECT 0 AS part, r.rid, v.id, v.raw FROM resource r \
+            CROSS JOIN LATERAL (SELECT 1 FROM search_reference x JOIN search_token c ON c.rid = x.rid \
+            WHERE x.target_id = r.id AND x.target_type = 'Patient' AND x.param = 'patient' AND x.resource_type = 'Observation' \
+            AND c.resource_type = 'Observation' AND c.param = 'code' AND c.code = $1 LIMIT 1) AS has \
+            JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id \
+            WHERE \(live("Patient")) \
             ORDER BY r.rid LIMIT $2
             """, bindings: [.text(code), .integer(Int64(pageSize + 1))])
     }
 
     /// A next page of `Observation?code=Y`: the rows after the previous page's last row (keyset).
+    /// The bound is repeated inside the `EXISTS` (`c.rid > $1`), so that the index rows are read
+    /// from the anchor on, not from the first one.
     static func codePageAfter(code: String, anchor: Int64, pageSize: Int) -> SQLStatement {
         SQLStatement(text: """
             \(head) WHERE \(live("Observation")) AND r.rid > $1 \
-            AND EXISTS (SELECT 1 FROM search_token c WHERE c.rid = r.rid AND c.resource_type = 'Observation' AND c.param = 'code' AND c.code = $2) \
+            AND EXISTS (SELECT 1 FROM search_token c WHERE c.rid = r.rid AND c.rid > $1 AND c.resource_type = 'Observation' AND c.param = 'code' AND c.code = $2) \
             ORDER BY r.rid LIMIT $3
             """, bindings: [.integer(anchor), .text(code), .integer(Int64(pageSize + 1))])
     }
