@@ -153,9 +153,11 @@ let package = Package(
         .target(
             name: "KilnBenchmarks",
             dependencies: [
+                "FHIRAccess",
                 "FHIRModel",
                 "FHIRDefinitions",
                 "FHIRPath",
+                "FHIRSearch",
                 "FHIRStore",
                 "FHIRValidation",
                 "FHIRTerminology",

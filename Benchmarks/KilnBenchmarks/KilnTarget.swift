@@ -13,7 +13,7 @@ struct KilnTarget: Sendable {
     /// Bundles are sent with `Prefer: return=minimal`, as a bulk loader would: the response still
     /// carries each entry's status and location, which is all the benchmark needs.
     func load(_ bundles: TransactionBundles, plan: LoadPlan, concurrency: Int, output: BenchmarkOutput) async throws -> (figures: LoadFigures, observationIDs: [String]) {
-        let client = self.client
+        let target = self
         let bodies = bundles.bodies
         let (figures, responses) = try await LoadDriver.run(
             batches: bodies.count,
@@ -21,11 +21,7 @@ struct KilnTarget: Sendable {
             concurrency: concurrency,
             progress: ProgressReporter(total: bodies.count, label: "Kiln load", output: output)
         ) { batch in
-            let response = try await client.request(.POST, "", headers: ["Prefer": "return=minimal"], body: bodies[batch])
-            guard response.status == 200 else {
-                throw BenchmarkError.unexpectedResponse(request: "POST transaction Bundle \(batch)", status: response.status, body: response.text)
-            }
-            return response.body
+            try await target.postTransaction(bodies[batch], name: "transaction Bundle \(batch)")
         }
         var observationIDs: [String] = []
         observationIDs.reserveCapacity(plan.observationCount)
@@ -38,6 +34,16 @@ struct KilnTarget: Sendable {
             throw BenchmarkError.nothingToDo("Kiln created \(observationIDs.count) Observations; the plan had \(plan.observationCount)")
         }
         return (figures, observationIDs)
+    }
+
+    /// Posts one transaction Bundle with `Prefer: return=minimal` and returns the response body
+    /// (a transaction-response Bundle); anything but 200 throws, naming the Bundle `name`.
+    func postTransaction(_ body: [UInt8], name: String) async throws -> [UInt8] {
+        let response = try await client.request(.POST, "", headers: ["Prefer": "return=minimal"], body: body)
+        guard response.status == 200 else {
+            throw BenchmarkError.unexpectedResponse(request: "POST \(name)", status: response.status, body: response.text)
+        }
+        return response.body
     }
 
     /// Reads random Observations of `ids` by id (`GET Observation/{id}`) with `concurrency` clients.

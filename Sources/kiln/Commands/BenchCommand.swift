@@ -2,12 +2,12 @@ import ArgumentParser
 import KilnBenchmarks
 
 /// `kiln bench`: the benchmarks. `kiln bench` alone (or `kiln bench server`) runs the server
-/// benchmark; `kiln bench fhirpath` the FHIRPath one.
+/// benchmark; `kiln bench search` the search one; `kiln bench fhirpath` the FHIRPath one.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmarks (not tests): the server against raw PostgreSQL, FHIRPath against fhirpathpy, profile validation, and $validate-code.",
-        subcommands: [ServerBenchCommand.self, FHIRPathBenchCommand.self, ValidationBenchCommand.self, ValidateCodeBenchCommand.self],
+        abstract: "Benchmarks (not tests): the server against raw PostgreSQL, search against hand-written SQL, FHIRPath against fhirpathpy, profile validation, and $validate-code.",
+        subcommands: [ServerBenchCommand.self, SearchBenchCommand.self, FHIRPathBenchCommand.self, ValidationBenchCommand.self, ValidateCodeBenchCommand.self],
         defaultSubcommand: ServerBenchCommand.self
     )
 }
