@@ -32,7 +32,7 @@ struct PlanExplainer: Sendable {
         let type = parts.first ?? ""
         let parameters = parts.count > 1 ? QueryParameter.parse(parts[1]) : []
         let query = try search.parser(baseURL: baseURL, pageSizes: ServerLimits.default).parse(resourceType: type, parameters: parameters)
-        let compiler = search.compiler()
+        let compiler = search.compiler(baseURL: baseURL)
         let page = compiler.page(query, filter: .unrestricted)
         var statements = [("Kiln page", page)]
         if !query.includes.isEmpty || !query.revIncludes.isEmpty {
