@@ -117,7 +117,7 @@ struct SearchCompilerTests {
             guard let start = text.range(of: "AND ((")?.upperBound, let end = text.range(of: ")))", range: start..<text.endIndex)?.lowerBound else { return text }
             return String(text[start..<end]).replacingOccurrences(of: #"\$[0-9]+"#, with: "$", options: .regularExpression)
         }
-        #expect(sql(.eq) == "(x1.low >= $ AND x1.high <= $")
+        #expect(sql(.eq) == "(x1.low >= $ AND x1.high <= $ AND x1.low < $ AND x1.high > $")
         #expect(sql(.gt) == "x1.high > $")
         #expect(sql(.lt) == "x1.low < $")
         #expect(sql(.ge) == "(x1.low >= $ OR x1.high > $")

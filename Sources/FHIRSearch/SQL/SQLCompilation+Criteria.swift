@@ -47,6 +47,10 @@ extension SQLCompilation {
             append(criterion.comparator == .ne ? "NOT (" : "(")
             append("\(low) >= "); bind(searchLow)
             append(" AND \(high) <= "); bind(searchHigh)
+            // Implied by the two above (a stored range is never empty), and what lets an index
+            // on either bound read just the searched range.
+            append(" AND \(low) < "); bind(searchHigh)
+            append(" AND \(high) > "); bind(searchLow)
             append(")")
         case .gt:
             append("\(high) > "); bind(searchHigh)
