@@ -101,6 +101,20 @@ public struct StoreTransaction {
         return try await !ids(visibility).isEmpty
     }
 
+    /// Assigns the Patient `patientID` to the user `username` (a clinician) in this transaction,
+    /// so a Patient a clinician creates commits together with its assignment; nothing happens
+    /// for an unknown user.
+    public func assignPatient(_ patientID: String, toUser username: String) async throws {
+        try await connection.query(
+            """
+            INSERT INTO auth_user_patient (username, patient_id)
+            SELECT username, \(patientID) FROM auth_user WHERE username = \(username)
+            ON CONFLICT DO NOTHING
+            """,
+            logger: logger
+        )
+    }
+
     /// Writes new versions, moves each resource's current pointer to it and replaces its search
     /// index rows: three statements however many versions there are.
     public func write(_ versions: [ResourceVersionWrite]) async throws {

@@ -2,6 +2,7 @@ import FHIRAccess
 import FHIRModel
 import FHIRStore
 import Foundation
+import SMARTAuth
 
 /// Where a create lands: a new resource, or (conditional create) one that already matches.
 enum CreateTarget: Sendable {
@@ -50,6 +51,10 @@ extension FHIRService {
     func requireCreatedVisible(type: String, id: String, request: FHIRRequest, in transaction: StoreTransaction) async throws {
         let filter = try authorize(.create, request: request, type: type)
         try await requireWrittenVisible(type: type, id: id, filter: filter, in: transaction)
+        // A Patient a clinician creates becomes theirs, in the same transaction.
+        if type == "Patient", let controller = request.accessController as? SMARTAccessController, controller.caller.role == .clinician {
+            try await transaction.assignPatient(id, toUser: controller.caller.subject)
+        }
     }
 
     /// The first version of a new resource; the body's own id, if any, is replaced.

@@ -111,3 +111,32 @@ struct AuthorizationCodeFlowTests {
         }
     }
 }
+
+@Suite("Authorization: clinicians' new Patients")
+struct ClinicianPatientCreationTests {
+    @Test("A Patient a clinician creates is assigned to them: they can read it and its Observations, another clinician cannot")
+    func createdPatientIsAssigned() async throws {
+        try await AuthTestServer.run { auth in
+            let hasher = PasswordHasher(iterations: 210_000)
+            try await auth.store.addUser(UserRecord(username: "doc", passwordHash: try hasher.hash("doc-password"), role: "clinician", fhirUser: "Practitioner/doc"))
+            try await auth.store.addUser(UserRecord(username: "other", passwordHash: try hasher.hash("other-password"), role: "clinician", fhirUser: "Practitioner/other"))
+            let stored = try #require(try await auth.store.currentSigningKey())
+            let issuer = TokenIssuer(issuer: auth.server.baseURL, audience: auth.server.baseURL, key: try ServerSigningKey(pemRepresentation: stored.privateKeyPEM))
+            let scopes = try ScopeSet(parsing: "user/*.cruds")
+            let doc = try await issuer.issueAccessToken(subject: "doc", clientID: "app", scopes: scopes, role: .clinician).token
+            let other = try await issuer.issueAccessToken(subject: "other", clientID: "app", scopes: scopes, role: .clinician).token
+
+            let created = try await auth.client.post("Patient", json: ["resourceType": "Patient", "name": [["family": "New"]]], headers: ["Authorization": "Bearer \(doc)"])
+            try #require(created.status == 201, "\(created.text)")
+            let id = try #require(created.resource["id"]?.stringValue)
+            #expect(try await auth.store.assignedPatients(of: "doc") == [id])
+            #expect(try await auth.get("Patient/\(id)", token: doc).status == 200)
+            let observation = try await auth.client.post("Observation", json: [
+                "resourceType": "Observation", "status": "final", "code": ["text": "weight"], "subject": ["reference": .string("Patient/\(id)")],
+            ], headers: ["Authorization": "Bearer \(doc)"])
+            #expect(observation.status == 201, "\(observation.text)")
+            #expect(try await auth.get("Patient/\(id)", token: other).status == 404)
+            #expect(try await auth.store.assignedPatients(of: "other").isEmpty)
+        }
+    }
+}
