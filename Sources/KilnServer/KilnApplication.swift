@@ -37,7 +37,7 @@ public enum KilnApplication {
         var operations = operations
         operations.register(ValidateOperation(validation: validation))
         let store = ResourceStore(client: client, logger: logger)
-        let service = FHIRService(
+        var service = FHIRService(
             store: store,
             resourceTypes: resourceTypes,
             access: access,
@@ -49,6 +49,7 @@ public enum KilnApplication {
             baseURL: baseURL,
             logger: logger
         )
+        service.advertisesSMART = auth != nil
         let router = Router(context: KilnRequestContext.self)
         router.add(middleware: OperationOutcomeMiddleware())
         let responder = FHIRHTTPResponder(service: service, authenticator: auth.map { BearerAuthenticator(auth: $0) })

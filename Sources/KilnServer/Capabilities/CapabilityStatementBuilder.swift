@@ -17,6 +17,8 @@ struct CapabilityStatementBuilder {
     var resourceOperations: [any CapabilityAdvertising] = []
     /// The supported search parameters, modifiers and prefixes.
     let search: SearchRegistry
+    /// Whether the SMART authorization server guards the API (its endpoints go in `rest.security`).
+    var advertisesSMART = false
 
     /// The canonical OperationDefinitions of the standard operations Kiln may register.
     static let operationDefinitions: [String: String] = [
@@ -32,6 +34,22 @@ struct CapabilityStatementBuilder {
     static let typeInteractions = ["read", "vread", "update", "patch", "delete", "history-instance", "history-type", "create", "search-type"]
     /// The system-level interactions.
     static let systemInteractions = ["transaction", "batch", "search-system", "history-system"]
+
+    /// `rest.security` of a server guarded by SMART: the service code and the OAuth endpoints
+    /// (the `oauth-uris` extension SMART App Launch defines).
+    private func security() -> JSONValue {
+        func uri(_ name: String, _ endpoint: String) -> JSONValue {
+            ["url": .string(name), "valueUri": .string(AuthRoutes.url(baseURL: baseURL, endpoint))]
+        }
+        return [
+            "service": [["coding": [["system": "http://terminology.hl7.org/CodeSystem/restful-security-service", "code": "SMART-on-FHIR"]]]],
+            "description": "SMART App Launch 2: OAuth 2.0 bearer tokens; see .well-known/smart-configuration",
+            "extension": [[
+                "url": "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris",
+                "extension": [uri("authorize", "authorize"), uri("token", "token"), uri("introspect", "introspect"), uri("revoke", "revoke")],
+            ]],
+        ]
+    }
 
     /// The CapabilityStatement resource.
     func build() -> JSONValue {
@@ -55,6 +73,9 @@ struct CapabilityStatementBuilder {
             rest["operation"] = .array(operations.map { name in
                 ["name": .string(name), "definition": .string(Self.operationDefinitions[name] ?? "\(baseURL)/OperationDefinition/\(name)")]
             })
+        }
+        if advertisesSMART {
+            rest["security"] = security()
         }
         statement["rest"] = [.object(rest)]
         return .object(statement)

@@ -25,6 +25,8 @@ public struct FHIRService: Sendable {
     public let validationPolicy: ValidationPolicy
     /// The search parameters, the indexer and the query parser and compiler.
     public let search: SearchServices
+    /// Whether the SMART authorization server guards the API (the CapabilityStatement says so).
+    public var advertisesSMART = false
     /// The absolute URL of the FHIR base, e.g. `https://kiln.example.org/fhir`.
     public var baseURL: String { base.url }
     let base: BaseURL
@@ -126,7 +128,9 @@ public struct FHIRService: Sendable {
         let all = operations.all
         let resourceOperations = all.compactMap { $0 as? any CapabilityAdvertising }
         let systemOperations = all.filter { !($0 is any CapabilityAdvertising) }.map(\.name)
-        return CapabilityStatementBuilder(resourceTypes: resourceTypes, baseURL: baseURL, operations: systemOperations, resourceOperations: resourceOperations, search: search.registry).build()
+        var builder = CapabilityStatementBuilder(resourceTypes: resourceTypes, baseURL: baseURL, operations: systemOperations, resourceOperations: resourceOperations, search: search.registry)
+        builder.advertisesSMART = advertisesSMART
+        return builder.build()
     }
 
     /// Asks the access controller; returns the filter for store reads or throws 403.

@@ -21,7 +21,12 @@ struct AuthorizationHTTPTests {
             for capability in ["launch-standalone", "launch-ehr", "client-confidential-asymmetric", "permission-v2", "sso-openid-connect"] {
                 #expect(capabilities.contains(capability))
             }
-            #expect(try await auth.client.get("metadata").status == 200)
+            let metadata = try await auth.client.get("metadata")
+            #expect(metadata.status == 200)
+            let security = metadata.resource["rest"]?.arrayValue?.first?["security"]
+            #expect(security?["service"]?.arrayValue?.first?["coding"]?.arrayValue?.first?["code"] == "SMART-on-FHIR")
+            let oauthURIs = security?["extension"]?.arrayValue?.first?["extension"]?.arrayValue ?? []
+            #expect(oauthURIs.contains { $0["url"] == "token" && $0["valueUri"]?.stringValue == auth.tokenURL })
             let jwks = try await auth.client.get(auth.serverURL + "/auth/jwks")
             #expect(jwks.json?["keys"]?.arrayValue?.count == 1)
         }
