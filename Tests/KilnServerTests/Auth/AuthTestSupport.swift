@@ -22,8 +22,9 @@ struct AuthTestServer: Sendable {
     var tokenURL: String { serverURL + "/auth/token" }
 
     /// Runs `body` against a fresh server with authorization on.
-    static func run(_ body: @Sendable (AuthTestServer) async throws -> Void) async throws {
+    static func run(configure: (inout AuthSettings) throws -> Void = { _ in }, _ body: @Sendable (AuthTestServer) async throws -> Void) async throws {
         var settings = AuthSettings()
+        try configure(&settings)
         settings.initialAdministratorPassword = "first-admin-password"
         settings.revocationPollInterval = .milliseconds(200)
         let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
