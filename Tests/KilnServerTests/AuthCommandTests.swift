@@ -81,7 +81,7 @@ struct AuthCommandTests {
 
         let json = try await KilnProcess.run(["client", "list", "--json"] + db)
         let listed = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
-        #expect(listed.compactMap { $0["clientId"] as? String } == ["chart", "etl", "viewer"])
+        #expect(listed.compactMap { $0["client_id"] as? String } == ["chart", "etl", "viewer"])
         #expect(listed.first?["name"] as? String == "Chart")
         #expect(!json.output.contains("pbkdf2"))
 

@@ -11,7 +11,7 @@ struct AdminClientsEndpoint: Sendable {
     /// `GET /admin/clients[?include_removed=true]`: `{"clients": [...]}`, ordered by id.
     func list(_ request: Request) async throws -> Response {
         let clients = try await auth.store.clients(includeRemoved: try AdminQuery.includeRemoved(request))
-        return try AdminResponse.json(["clients": clients.map(AdminClientView.init)])
+        return try AdminResponse.json(["clients": clients.map(ClientView.init)])
     }
 
     /// `POST /admin/clients`: 201 with the client and its `Location`; 409 when the id is taken,
@@ -22,7 +22,7 @@ struct AdminClientsEndpoint: Sendable {
         try await auth.store.addClient(record)
         logger.notice("Client registered", metadata: ["client_id": "\(record.clientID)", "kind": "\(record.kind.rawValue)", "by": "\(caller.subject)"])
         let stored = try await auth.store.client(id: record.clientID) ?? record
-        return try AdminResponse.json(AdminClientView(stored), status: .created, location: "/admin/clients/\(AdminQuery.pathSegment(record.clientID))")
+        return try AdminResponse.json(ClientView(stored), status: .created, location: "/admin/clients/\(AdminQuery.pathSegment(record.clientID))")
     }
 
     /// `GET /admin/clients/{id}[?include_removed=true]`: the client, or 404.
@@ -30,7 +30,7 @@ struct AdminClientsEndpoint: Sendable {
         guard let client = try await auth.store.client(id: id, includeRemoved: try AdminQuery.includeRemoved(request)) else {
             throw AdminError.notFound("No active client has the id '\(id)'")
         }
-        return try AdminResponse.json(AdminClientView(client))
+        return try AdminResponse.json(ClientView(client))
     }
 
     /// `DELETE /admin/clients/{id}`: the client is refused from now on (by every node within the

@@ -1,26 +1,37 @@
-import FHIRStore
-import Foundation
+public import FHIRStore
+public import Foundation
 import Hummingbird
 import NIOCore
 
-/// A client as the administration API shows it: no secret hash; whether it has keys, not the keys.
-struct AdminClientView: Encodable {
-    var clientID: String
-    var kind: String
-    var scope: String
-    var redirectURIs: [String]
-    var role: String?
-    var name: String?
-    var hasJWKS: Bool
-    var createdAt: Date
-    var removedAt: Date?
+/// A client as the administration API and `kiln client list --json` show it: no secret hash;
+/// whether it has keys, not the keys.
+public struct ClientView: Encodable, Sendable {
+    /// The client id.
+    public var clientID: String
+    /// `public`, `confidential-symmetric` or `confidential-asymmetric`.
+    public var kind: String
+    /// The registered scopes.
+    public var scope: String
+    /// The registered redirect URIs.
+    public var redirectURIs: [String]
+    /// The role; nil for a system client.
+    public var role: String?
+    /// The display name.
+    public var name: String?
+    /// Whether a JWKS is registered.
+    public var hasJWKS: Bool
+    /// When it was registered.
+    public var createdAt: Date
+    /// When it was removed; nil while active.
+    public var removedAt: Date?
 
     enum CodingKeys: String, CodingKey {
         case clientID = "client_id", kind, scope, redirectURIs = "redirect_uris", role, name
         case hasJWKS = "has_jwks", createdAt = "created_at", removedAt = "removed_at"
     }
 
-    init(_ client: ClientRecord) {
+    /// The view of a stored client.
+    public init(_ client: ClientRecord) {
         clientID = client.clientID
         kind = client.kind.rawValue
         scope = client.scope
@@ -33,19 +44,25 @@ struct AdminClientView: Encodable {
     }
 }
 
-/// A user as the administration API shows it: no password hash.
-struct AdminUserView: Encodable {
-    var username: String
-    var role: String
-    var fhirUser: String?
-    var patients: [String]
-    var createdAt: Date
+/// A user as the administration API and `kiln user list --json` show it: no password hash.
+public struct UserView: Encodable, Sendable {
+    /// The username.
+    public var username: String
+    /// The role.
+    public var role: String
+    /// The user's FHIR resource.
+    public var fhirUser: String?
+    /// The patients assigned to a clinician.
+    public var patients: [String]
+    /// When it was created.
+    public var createdAt: Date
 
     enum CodingKeys: String, CodingKey {
         case username, role, fhirUser = "fhir_user", patients, createdAt = "created_at"
     }
 
-    init(_ user: UserRecord) {
+    /// The view of a stored user.
+    public init(_ user: UserRecord) {
         username = user.username
         role = user.role
         fhirUser = user.fhirUser

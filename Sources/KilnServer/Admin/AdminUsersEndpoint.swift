@@ -10,7 +10,7 @@ struct AdminUsersEndpoint: Sendable {
 
     /// `GET /admin/users`: `{"users": [...]}`, ordered by name.
     func list() async throws -> Response {
-        try AdminResponse.json(["users": try await auth.store.users().map(AdminUserView.init)])
+        try AdminResponse.json(["users": try await auth.store.users().map(UserView.init)])
     }
 
     /// `POST /admin/users`: 201 with the user and its `Location`; 409 when the name is taken.
@@ -20,12 +20,12 @@ struct AdminUsersEndpoint: Sendable {
         try await auth.store.addUser(record)
         logger.notice("User added", metadata: ["username": "\(record.username)", "role": "\(record.role)", "by": "\(caller.subject)"])
         let stored = try await auth.store.user(named: record.username) ?? record
-        return try AdminResponse.json(AdminUserView(stored), status: .created, location: "/admin/users/\(AdminQuery.pathSegment(record.username))")
+        return try AdminResponse.json(UserView(stored), status: .created, location: "/admin/users/\(AdminQuery.pathSegment(record.username))")
     }
 
     /// `GET /admin/users/{username}`: the user, or 404.
     func show(_ username: String) async throws -> Response {
-        try AdminResponse.json(AdminUserView(try await user(username)))
+        try AdminResponse.json(UserView(try await user(username)))
     }
 
     /// `DELETE /admin/users/{username}`: removes the user and revokes their refresh tokens; 404
@@ -61,7 +61,7 @@ struct AdminUsersEndpoint: Sendable {
         }
         try await auth.store.assignPatients(ids.sorted(), to: username)
         logger.notice("Patients assigned", metadata: ["username": "\(username)", "count": "\(ids.count)", "by": "\(caller.subject)"])
-        return try AdminResponse.json(AdminUserView(try await user(username)))
+        return try AdminResponse.json(UserView(try await user(username)))
     }
 
     private func user(_ username: String) async throws -> UserRecord {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FHIRStore
 import Foundation
+import KilnServer
 
 extension ClientCommand {
     /// `kiln client list`: the registered clients as a table or JSON.
@@ -21,7 +22,7 @@ extension ClientCommand {
                 try await auth.clients(includeRemoved: includeRemoved)
             }
             if json {
-                print(try AuthCommandSupport.json(clients.map(ClientListing.init)))
+                print(try AuthCommandSupport.json(clients.map(ClientView.init)))
                 return
             }
             var header = ["CLIENT ID", "KIND", "ROLE", "SCOPES", "REDIRECT URIS"]
@@ -35,31 +36,6 @@ extension ClientCommand {
                 return row
             }
             print(TextTable(header: header, rows: rows).rendered)
-        }
-    }
-
-    /// A client as `kiln client list --json` prints it: no secret hash, no keys.
-    struct ClientListing: Encodable {
-        var clientId: String
-        var kind: String
-        var role: String?
-        var scope: String
-        var redirectUris: [String]
-        var name: String?
-        var hasJWKS: Bool
-        var createdAt: Date
-        var removedAt: Date?
-
-        init(_ client: ClientRecord) {
-            clientId = client.clientID
-            kind = client.kind.rawValue
-            role = client.role
-            scope = client.scope
-            redirectUris = client.redirectURIs
-            name = client.name
-            hasJWKS = client.jwks != nil
-            createdAt = client.createdAt
-            removedAt = client.revokedAt
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FHIRStore
 import Foundation
+import KilnServer
 
 extension UserCommand {
     /// `kiln user list`: the users as a table or JSON.
@@ -17,30 +18,13 @@ extension UserCommand {
                 try await auth.users()
             }
             if json {
-                print(try AuthCommandSupport.json(users.map(UserListing.init)))
+                print(try AuthCommandSupport.json(users.map(UserView.init)))
                 return
             }
             let rows = users.map { user in
                 [user.username, user.role, user.fhirUser ?? "-", user.patients.isEmpty ? "-" : user.patients.joined(separator: " ")]
             }
             print(TextTable(header: ["USERNAME", "ROLE", "FHIR USER", "PATIENTS"], rows: rows).rendered)
-        }
-    }
-
-    /// A user as `kiln user list --json` prints it: no password hash.
-    struct UserListing: Encodable {
-        var username: String
-        var role: String
-        var fhirUser: String?
-        var patients: [String]
-        var createdAt: Date
-
-        init(_ user: UserRecord) {
-            username = user.username
-            role = user.role
-            fhirUser = user.fhirUser
-            patients = user.patients
-            createdAt = user.createdAt
         }
     }
 }
