@@ -28,6 +28,25 @@ public struct ResourceStore: Sendable {
         }
     }
 
+    /// The current version numbers of the given resources (`Type/id` → version), in one query;
+    /// resources that never existed are absent.
+    public func currentVersionIDs(of resources: [(resourceType: String, id: String)]) async throws -> [String: Int64] {
+        guard !resources.isEmpty else { return [:] }
+        let rows = try await client.query(
+            """
+            SELECT r.resource_type, r.id, r.version_id FROM resource r
+            JOIN unnest(\(resources.map(\.resourceType))::text[], \(resources.map(\.id))::text[]) AS k(t, i)
+              ON r.resource_type = k.t AND r.id = k.i
+            """,
+            logger: logger
+        )
+        var versions: [String: Int64] = [:]
+        for try await (type, id, version) in rows.decode((String, String, Int64).self) {
+            versions["\(type)/\(id)"] = version
+        }
+        return versions
+    }
+
     /// Whether a compiled visibility statement (`SearchCompiler.visibility`) finds its resource;
     /// true when there is none to run (an unrestricted caller).
     public func isVisible(_ visibility: SQLStatement?) async throws -> Bool {

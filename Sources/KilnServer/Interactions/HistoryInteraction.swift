@@ -56,15 +56,13 @@ extension FHIRService {
             links.append(("next", path + "?" + (linkParameters + ["_cursor=\(next)"]).joined(separator: "&")))
         }
         var entries: [JSONValue] = []
-        var currentVersions: [String: Int64] = [:]
+        // A past version is shown only when it passes the filter itself: the page's current
+        // versions are read in one query to tell past ones apart.
+        let currentVersions = filter.isUnrestricted ? [:] : try await store.currentVersionIDs(of: result.versions.map { ($0.resourceType, $0.id) })
         for version in result.versions {
-            if !filter.isUnrestricted {
-                // A past version is shown only when it passes the filter itself.
-                let key = "\(version.resourceType)/\(version.id)"
-                if currentVersions[key] == nil {
-                    currentVersions[key] = try await store.read(resourceType: version.resourceType, id: version.id)?.versionID ?? 0
-                }
-                if version.versionID != currentVersions[key], try !isPastVersionVisible(version, filter: filter) { continue }
+            if !filter.isUnrestricted, version.versionID != currentVersions["\(version.resourceType)/\(version.id)"],
+               try !isPastVersionVisible(version, filter: filter) {
+                continue
             }
             entries.append(try historyEntry(version))
         }
