@@ -13,7 +13,7 @@ public struct KilnClient: Sendable {
     let http: HTTPClient
 
     /// A client for the server at `baseURL`, sharing one HTTP connection pool per process.
-    public init(baseURL: String, httpClient: HTTPClient = .shared) {
+    public init(baseURL: String, httpClient: HTTPClient = .kilnTesting) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.http = httpClient
     }

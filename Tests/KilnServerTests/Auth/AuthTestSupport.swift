@@ -27,7 +27,7 @@ struct AuthTestServer: Sendable {
         try configure(&settings)
         settings.initialAdministratorPassword = "first-admin-password"
         settings.revocationPollInterval = .milliseconds(200)
-        let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
+        let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .kilnTesting(followRedirects: false))
         do {
             try await TestServer.run(authorization: settings) { (server: TestServer) async throws in
                 try await TestCluster.withClient(server.database) { postgres in
