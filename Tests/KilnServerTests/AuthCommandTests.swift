@@ -169,7 +169,7 @@ struct AuthCommandTests {
 
         let removed = try await KilnProcess.run(["user", "remove", "--username", "drsmith"] + db)
         #expect(removed.status == 0)
-        #expect(removed.output.contains("Removed user 'drsmith'; 0 refresh tokens revoked."), "\(removed.output)")
+        #expect(removed.output.contains("Removed user 'drsmith'; 0 refresh tokens revoked;"), "\(removed.output)")
         #expect(try await KilnProcess.run(["user", "remove", "--username", "drsmith"] + db).status != 0)
         #expect(!(try await KilnProcess.run(["user", "list"] + db).output.contains("drsmith")))
 

@@ -37,7 +37,8 @@ import _CryptoExtras
         let verified = try await verifier().verify(try rsaToken(), now: now)
         #expect(verified == VerifiedToken(
             issuer: TokenFixture.externalIssuer, isIssuedByKiln: false, subject: "f81d4fae", clientID: "hospital-app",
-            scope: "openid user/Observation.rs", fhirUser: "Practitioner/12", role: .clinician, expiresAt: now.addingTimeInterval(290)
+            scope: "openid user/Observation.rs", fhirUser: "Practitioner/12", role: .clinician, expiresAt: now.addingTimeInterval(290),
+            issuedAt: now.addingTimeInterval(-10)
         ))
     }
 

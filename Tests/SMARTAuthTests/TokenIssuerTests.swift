@@ -15,7 +15,7 @@ import Testing
         #expect(verified == VerifiedToken(
             issuer: TokenFixture.issuer, isIssuedByKiln: true, subject: "user-7", clientID: "app-1",
             scope: "openid fhirUser launch/patient patient/Observation.rs", patient: "p1", fhirUser: "Practitioner/12",
-            role: .clinician, tokenID: issued.claims.tokenID, expiresAt: now.addingTimeInterval(3600)
+            role: .clinician, tokenID: issued.claims.tokenID, expiresAt: now.addingTimeInterval(3600), issuedAt: now
         ))
         #expect(issued.claims.expiresAt == now.addingTimeInterval(3600))
         #expect(issued.claims.issuedAt == now)

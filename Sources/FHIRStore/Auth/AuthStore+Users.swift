@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Logging
 import PostgresNIO
 
@@ -46,9 +46,10 @@ extension AuthStore {
         return try await Self.decodeUsers(rows)
     }
 
-    /// Removes a user with their patient assignments, revokes their refresh tokens and deletes
-    /// their unredeemed codes, in one transaction. Returns the number of refresh tokens revoked,
-    /// or nil when no user has this name.
+    /// Removes a user with their patient assignments, revokes their refresh tokens, deletes
+    /// their unredeemed codes and records the removal, so that every node refuses the access
+    /// tokens issued to them up to now (see ``usersRemoved(since:)``), in one transaction.
+    /// Returns the number of refresh tokens revoked, or nil when no user has this name.
     @discardableResult
     public func removeUser(named username: String) async throws -> Int? {
         let logger = self.logger
@@ -70,7 +71,32 @@ extension AuthStore {
             var count = 0
             for try await _ in revoked.decode(String.self) { count += 1 }
             try await connection.query("DELETE FROM auth_code WHERE username = \(username) AND used_at IS NULL", logger: logger)
+            try await connection.query(
+                "INSERT INTO auth_removed_user (username, removed_at) VALUES (\(username), clock_timestamp())",
+                logger: logger
+            )
             return count
+        }
+    }
+
+    /// The user removals at or after `since`, oldest first, and the database's clock now. Pass
+    /// `.distantPast` to load every removal not yet purged.
+    public func usersRemoved(since: Date) async throws -> UserRemovals {
+        let logger = self.logger
+        return try await client.withConnection { connection in
+            let checkedAt = try await Self.databaseNow(connection, logger: logger)
+            let rows = try await connection.query(
+                """
+                SELECT username, removed_at FROM auth_removed_user
+                WHERE removed_at >= \(PostgresTimestamp(since)) ORDER BY removed_at, username
+                """,
+                logger: logger
+            )
+            var users: [RemovedUser] = []
+            for try await (username, removedAt) in rows.decode((String, Date).self) {
+                users.append(RemovedUser(username: username, removedAt: removedAt))
+            }
+            return UserRemovals(users: users, checkedAt: checkedAt)
         }
     }
 

@@ -250,5 +250,16 @@ public enum SchemaMigrations {
             // afterwards are stored revoked.
             "ALTER TABLE auth_code ADD COLUMN reused_at timestamptz",
         ]),
+        Migration(version: 6, name: "removed users", statements: [
+            // One row per removal: access tokens issued to the user up to then are refused.
+            """
+            CREATE TABLE auth_removed_user (
+                username text NOT NULL,
+                removed_at timestamptz NOT NULL,
+                PRIMARY KEY (username, removed_at)
+            )
+            """,
+            "CREATE INDEX auth_removed_user_removed ON auth_removed_user (removed_at)",
+        ]),
     ]
 }

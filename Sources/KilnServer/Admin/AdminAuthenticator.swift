@@ -4,9 +4,9 @@ import Hummingbird
 import SMARTAuth
 
 /// Lets administrators into the administration API and no one else. The bearer token is
-/// verified as on `/fhir` (signature, issuer, audience, lifetime, revocations, removed clients);
-/// its role must be `administrator`. For a token Kiln issued, the account it names must still be
-/// an administrator: the user, or the backend client for a token of its own.
+/// verified as on `/fhir` (signature, issuer, audience, lifetime, revocations, removed clients
+/// and users); its role must be `administrator`. For a token Kiln issued, the account it names
+/// must still be an administrator: the user, or the backend client for a token of its own.
 struct AdminAuthenticator: Sendable {
     let auth: AuthServices
 
@@ -26,11 +26,8 @@ struct AdminAuthenticator: Sendable {
             throw AdminError.unauthorized(error.description)
         }
         try await auth.revocations.refreshIfStale(from: auth.store)
-        if let tokenID = verified.tokenID, auth.revocations.isRevoked(tokenID: tokenID) {
-            throw AdminError.unauthorized("The access token was revoked; obtain a new one")
-        }
-        if verified.isIssuedByKiln, let clientID = verified.clientID, auth.revocations.isRemoved(clientID: clientID) {
-            throw AdminError.unauthorized("The client '\(clientID)' was removed; its tokens are no longer accepted")
+        if let refusal = auth.revocations.refusal(of: verified) {
+            throw AdminError.unauthorized(refusal)
         }
         let caller: SMARTCaller
         do {

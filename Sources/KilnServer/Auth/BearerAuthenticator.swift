@@ -6,8 +6,8 @@ import Hummingbird
 import SMARTAuth
 
 /// Checks the bearer token of a FHIR request and gives the caller's access controller: the
-/// token is verified (signature, issuer, audience, lifetime), then checked against revocations
-/// and removed clients, and its scopes, role and patient become the caller's
+/// token is verified (signature, issuer, audience, lifetime), then checked against revocations,
+/// removed clients and removed users, and its scopes, role and patient become the caller's
 /// ``SMARTAuth/SMARTAccessController``.
 struct BearerAuthenticator: Sendable {
     let auth: AuthServices
@@ -28,11 +28,8 @@ struct BearerAuthenticator: Sendable {
             throw Self.unauthorized(error.description, error: "invalid_token")
         }
         try await auth.revocations.refreshIfStale(from: auth.store)
-        if let tokenID = verified.tokenID, auth.revocations.isRevoked(tokenID: tokenID) {
-            throw Self.unauthorized("The access token was revoked; obtain a new one", error: "invalid_token")
-        }
-        if verified.isIssuedByKiln, let clientID = verified.clientID, auth.revocations.isRemoved(clientID: clientID) {
-            throw Self.unauthorized("The client '\(clientID)' was removed; its tokens are no longer accepted", error: "invalid_token")
+        if let refusal = auth.revocations.refusal(of: verified) {
+            throw Self.unauthorized(refusal, error: "invalid_token")
         }
         var assigned: [String] = []
         if verified.role == .clinician, verified.isIssuedByKiln {

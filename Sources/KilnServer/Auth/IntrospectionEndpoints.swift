@@ -44,13 +44,11 @@ struct IntrospectionEndpoints: Sendable {
         return Response(status: .ok, headers: OAuthResponse.noStoreHeaders)
     }
 
-    /// The verified token when it is valid and neither it nor its client was revoked.
+    /// The verified token when it is valid and neither it, its client nor its user was revoked.
     private func activeToken(_ token: String) async throws -> VerifiedToken? {
         guard let verified = try? await auth.verifier(baseURL: baseURL).verify(token) else { return nil }
         try await auth.revocations.refreshIfStale(from: auth.store)
-        if let tokenID = verified.tokenID, auth.revocations.isRevoked(tokenID: tokenID) { return nil }
-        if verified.isIssuedByKiln, let clientID = verified.clientID, auth.revocations.isRemoved(clientID: clientID) { return nil }
-        return verified
+        return auth.revocations.refusal(of: verified) == nil ? verified : nil
     }
 
     /// A confidential client (its credentials in the request), or a bearer token of an administrator.

@@ -1,10 +1,11 @@
 import FHIRStore
 import Foundation
+import SMARTAuth
 import Synchronization
 
-/// What this node knows of revoked access tokens and removed clients, refreshed from the
-/// database at most every ``pollInterval``: a revocation made on any node is refused by every
-/// node within that interval (plus the time of one database round trip).
+/// What this node knows of revoked access tokens, removed clients and removed users, refreshed
+/// from the database at most every ``pollInterval``: a revocation made on any node is refused
+/// by every node within that interval (plus the time of one database round trip).
 final class RevocationCache: Sendable {
     /// How stale the cache may be.
     let pollInterval: Duration
@@ -12,8 +13,11 @@ final class RevocationCache: Sendable {
     private struct State {
         var revokedTokens: [String: Date] = [:]
         var removedClients: Set<String> = []
+        /// The latest removal of each removed user.
+        var removedUsers: [String: Date] = [:]
         var tokensCheckedAt = Date.distantPast
         var clientsCheckedAt = Date.distantPast
+        var usersCheckedAt = Date.distantPast
         var refreshedAt: ContinuousClock.Instant?
     }
 
@@ -26,34 +30,53 @@ final class RevocationCache: Sendable {
     /// Refreshes the cache from `store` when it is older than ``pollInterval``.
     func refreshIfStale(from store: AuthStore) async throws {
         let now = ContinuousClock.now
-        let (due, tokensSince, clientsSince) = state.withLock { state in
-            (state.refreshedAt.map { now - $0 >= pollInterval } ?? true, state.tokensCheckedAt, state.clientsCheckedAt)
+        let (due, tokensSince, clientsSince, usersSince) = state.withLock { state in
+            (state.refreshedAt.map { now - $0 >= pollInterval } ?? true, state.tokensCheckedAt, state.clientsCheckedAt, state.usersCheckedAt)
         }
         guard due else { return }
         let revoked = try await store.revocations(since: tokensSince)
         let clients = try await store.clientsChanged(since: clientsSince)
+        let users = try await store.usersRemoved(since: usersSince)
         state.withLock { state in
             for token in revoked.tokens { state.revokedTokens[token.jti] = token.expiresAt }
             for client in clients.clients {
                 if client.isActive { state.removedClients.remove(client.clientID) } else { state.removedClients.insert(client.clientID) }
             }
+            for user in users.users {
+                state.removedUsers[user.username] = max(user.removedAt, state.removedUsers[user.username] ?? .distantPast)
+            }
             let wallNow = Date()
             state.revokedTokens = state.revokedTokens.filter { $0.value > wallNow }
+            let oldestRelevantRemoval = wallNow.addingTimeInterval(-AuthStore.userRemovalMemory)
+            state.removedUsers = state.removedUsers.filter { $0.value > oldestRelevantRemoval }
             // Rows written while the last poll ran are read again, never missed.
             state.tokensCheckedAt = revoked.checkedAt.addingTimeInterval(-AuthStore.pollingOverlap)
             state.clientsCheckedAt = clients.checkedAt.addingTimeInterval(-AuthStore.pollingOverlap)
+            state.usersCheckedAt = users.checkedAt.addingTimeInterval(-AuthStore.pollingOverlap)
             state.refreshedAt = now
         }
     }
 
-    /// Whether the access token `jti` was revoked.
-    func isRevoked(tokenID: String) -> Bool {
-        state.withLock { $0.revokedTokens[tokenID] != nil }
-    }
-
-    /// Whether the client was removed.
-    func isRemoved(clientID: String) -> Bool {
-        state.withLock { $0.removedClients.contains(clientID) }
+    /// Why `token`, verified already, is refused all the same — it was revoked, its client was
+    /// removed, or it was issued to a user removed since — or nil when it stands.
+    ///
+    /// A user's removal refuses the tokens Kiln issued with that `sub` up to the second of the
+    /// removal; a backend client's token with the same `sub` as a removed user's name is refused
+    /// too, and its client simply asks for a new one.
+    func refusal(of token: VerifiedToken) -> String? {
+        state.withLock { state in
+            if let tokenID = token.tokenID, state.revokedTokens[tokenID] != nil {
+                return "The access token was revoked; obtain a new one"
+            }
+            guard token.isIssuedByKiln else { return nil }
+            if let clientID = token.clientID, state.removedClients.contains(clientID) {
+                return "The client '\(clientID)' was removed; its tokens are no longer accepted"
+            }
+            if let removedAt = state.removedUsers[token.subject], (token.issuedAt ?? .distantPast) <= removedAt {
+                return "The user '\(token.subject)' was removed after this token was issued; it is no longer accepted"
+            }
+            return nil
+        }
     }
 
     /// Records a revocation made on this node, so it applies here at once.

@@ -17,7 +17,8 @@ extension TokenVerifier {
             fhirUser: try claims.string("fhirUser"),
             role: try Self.role(claims, name: "role"),
             tokenID: try claims.requiredString("jti"),
-            expiresAt: expiresAt
+            expiresAt: expiresAt,
+            issuedAt: try claims.requiredDate("iat")
         )
     }
 
@@ -45,7 +46,8 @@ extension TokenVerifier {
             fhirUser: try claims.string(mapping.fhirUser),
             role: role,
             tokenID: try claims.string("jti"),
-            expiresAt: expiresAt
+            expiresAt: expiresAt,
+            issuedAt: try claims.date("iat")
         )
     }
 

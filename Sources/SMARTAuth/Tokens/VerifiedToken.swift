@@ -23,11 +23,13 @@ public struct VerifiedToken: Sendable, Hashable {
     public var tokenID: String?
     /// `exp`.
     public var expiresAt: Date
+    /// `iat`: always present in Kiln's tokens.
+    public var issuedAt: Date?
 
     /// A verified token's content.
     public init(
         issuer: String, isIssuedByKiln: Bool, subject: String, clientID: String?, scope: String, patient: String? = nil,
-        fhirUser: String? = nil, role: Role? = nil, tokenID: String? = nil, expiresAt: Date
+        fhirUser: String? = nil, role: Role? = nil, tokenID: String? = nil, expiresAt: Date, issuedAt: Date? = nil
     ) {
         self.issuer = issuer
         self.isIssuedByKiln = isIssuedByKiln
@@ -39,6 +41,7 @@ public struct VerifiedToken: Sendable, Hashable {
         self.role = role
         self.tokenID = tokenID
         self.expiresAt = expiresAt
+        self.issuedAt = issuedAt
     }
 
     /// The caller the access policy decides for: the token's scopes parsed (a resource scope

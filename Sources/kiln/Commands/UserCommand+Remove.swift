@@ -2,10 +2,10 @@ import ArgumentParser
 import FHIRStore
 
 extension UserCommand {
-    /// `kiln user remove`: removes a user and revokes their refresh tokens.
+    /// `kiln user remove`: removes a user; their refresh and access tokens stop working.
     struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Remove a user with their patient assignments; their refresh tokens are revoked."
+            abstract: "Remove a user with their patient assignments; their refresh and access tokens are refused from now on."
         )
 
         @OptionGroup var database: DatabaseOptions
@@ -21,7 +21,7 @@ extension UserCommand {
             guard let revoked else {
                 throw CommandFailure("No user is named '\(username)'")
             }
-            print("Removed user '\(username)'; \(revoked) refresh token\(revoked == 1 ? "" : "s") revoked.")
+            print("Removed user '\(username)'; \(revoked) refresh token\(revoked == 1 ? "" : "s") revoked; their access tokens are refused by every server within its revocation poll interval.")
         }
     }
 }

@@ -50,6 +50,29 @@ struct AuthStoreUserTests {
         }
     }
 
+    @Test("A removal is recorded for every node to poll, each time a name is removed, and purged after a day")
+    func removalRecords() async throws {
+        try await withMigratedAuthStore { auth async throws in
+            let before = try await auth.usersRemoved(since: .distantPast)
+            #expect(before.users.isEmpty)
+            try await auth.addUser(UserRecord(username: "pat", passwordHash: "h", role: "patient", fhirUser: "Patient/p1"))
+            try await auth.removeUser(named: "pat")
+            try await auth.addUser(UserRecord(username: "pat", passwordHash: "h", role: "patient", fhirUser: "Patient/p1"))
+            try await auth.removeUser(named: "pat")
+            #expect(try await auth.removeUser(named: "pat") == nil)
+            let removals = try await auth.usersRemoved(since: before.checkedAt)
+            #expect(removals.users.map(\.username) == ["pat", "pat"])
+            #expect(removals.users[0].removedAt < removals.users[1].removedAt)
+            #expect(removals.users.allSatisfy { $0.removedAt >= before.checkedAt && $0.removedAt <= removals.checkedAt })
+            #expect(try await auth.usersRemoved(since: removals.checkedAt.addingTimeInterval(0.001)).users.isEmpty)
+
+            #expect(try await auth.purgeExpired(now: Date()).userRemovals == 0)
+            let summary = try await auth.purgeExpired(now: Date().addingTimeInterval(AuthStore.userRemovalMemory + 60))
+            #expect(summary.userRemovals == 2)
+            #expect(try await auth.usersRemoved(since: .distantPast).users.isEmpty)
+        }
+    }
+
     @Test("The first administrator is created once, by one of several nodes starting together")
     func firstAdministrator() async throws {
         try await withMigratedAuthStore { auth async throws in

@@ -110,6 +110,46 @@ struct AuthorizationCodeFlowTests {
             #expect(!retry.text.contains("ticket"))
         }
     }
+
+    @Test("A removed user's access token is refused within the revocation poll interval, their refresh token is spent, and a user added again under the name signs in anew")
+    func removedUser() async throws {
+        try await AuthTestServer.run { auth in
+            try await Self.seed(auth)
+            let flow = AuthorizationCodeFlow(auth: auth)
+            let response = try await flow.exchange(try await flow.code(username: "pat", password: "pat-password").code)
+            try #require(response.status == 200, "\(response.text)")
+            let token = try #require(response.json?["access_token"]?.stringValue)
+            let refresh = try #require(response.json?["refresh_token"]?.stringValue)
+            #expect(try await auth.get("Patient/p1", token: token).status == 200)
+
+            // What `kiln user remove pat` and DELETE /admin/users/pat do.
+            #expect(try await auth.store.removeUser(named: "pat") == 1)
+            let started = ContinuousClock.now
+            let bound = Duration.milliseconds(200) + .seconds(1)
+            var refused = try await auth.get("Patient/p1", token: token)
+            while refused.status != 401 && ContinuousClock.now - started < bound + .seconds(2) {
+                try await Task.sleep(for: .milliseconds(50))
+                refused = try await auth.get("Patient/p1", token: token)
+            }
+            let elapsed = ContinuousClock.now - started
+            print("Removed user's token refused after \(elapsed) (poll interval 200 ms)")
+            #expect(refused.status == 401)
+            #expect(elapsed <= bound, "refused after \(elapsed)")
+            #expect(refused.header("WWW-Authenticate")?.contains("invalid_token") == true)
+            #expect(refused.text.contains("removed"))
+            let refreshed = try await auth.postForm(auth.tokenURL, [("grant_type", "refresh_token"), ("refresh_token", refresh), ("client_id", "app")])
+            #expect(refreshed.json?["error"] == "invalid_grant")
+
+            // The name again, a second later (a token's iat is in whole seconds): a new sign-in works.
+            try await Task.sleep(for: .milliseconds(1100))
+            try await auth.store.addUser(UserRecord(username: "pat", passwordHash: try PasswordHasher(iterations: 210_000).hash("new-password"), role: "patient", fhirUser: "Patient/p1"))
+            let again = try await flow.exchange(try await flow.code(username: "pat", password: "new-password").code)
+            try #require(again.status == 200, "\(again.text)")
+            let newToken = try #require(again.json?["access_token"]?.stringValue)
+            #expect(try await auth.get("Patient/p1", token: newToken).status == 200)
+            #expect(try await auth.get("Patient/p1", token: token).status == 401)
+        }
+    }
 }
 
 @Suite("Authorization: clinicians' new Patients")
