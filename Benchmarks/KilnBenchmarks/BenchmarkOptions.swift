@@ -1,3 +1,5 @@
+public import Foundation
+
 /// How to run the benchmark: what to load, how long to read, and against which servers.
 public struct BenchmarkOptions: Sendable, Hashable {
     /// Observations loaded at scale 1: 100,000.
@@ -26,6 +28,9 @@ public struct BenchmarkOptions: Sendable, Hashable {
     public var kilnURL: String?
     /// The PostgreSQL URL for the baseline when ``kilnURL`` is set; nil skips the baseline then.
     public var databaseURL: String?
+    /// A bearer access token sent to the Kiln of ``kilnURL`` (one with authorization on); it
+    /// needs scopes to write and read Observations and Patients (`system/*.cruds`, say).
+    public var bearerToken: String?
     /// A file to write the figures to as JSON.
     public var jsonPath: String?
 
@@ -38,6 +43,7 @@ public struct BenchmarkOptions: Sendable, Hashable {
         warmupSeconds: Double = BenchmarkOptions.defaultWarmupSeconds,
         kilnURL: String? = nil,
         databaseURL: String? = nil,
+        bearerToken: String? = nil,
         jsonPath: String? = nil
     ) {
         self.scale = scale
@@ -47,6 +53,7 @@ public struct BenchmarkOptions: Sendable, Hashable {
         self.warmupSeconds = warmupSeconds
         self.kilnURL = kilnURL
         self.databaseURL = databaseURL
+        self.bearerToken = bearerToken
         self.jsonPath = jsonPath
     }
 
@@ -64,5 +71,24 @@ public struct BenchmarkOptions: Sendable, Hashable {
         }
         guard readSeconds > 0, readSeconds.isFinite else { throw .invalidOption("--read-seconds must be positive") }
         guard warmupSeconds >= 0, warmupSeconds.isFinite else { throw .invalidOption("--warmup-seconds must be zero or more") }
+        guard bearerToken == nil || kilnURL != nil else {
+            throw .invalidOption("--token is for a running Kiln: give its FHIR base with --url (the in-process server runs without authorization)")
+        }
+    }
+
+    /// The headers of every request to Kiln: the bearer token's, when there is one.
+    var kilnHeaders: [String: String] {
+        Self.headers(bearerToken: bearerToken)
+    }
+
+    /// The token of `--token`, else of the environment variable `KILN_BENCH_TOKEN`, else nil.
+    public static func bearerToken(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        let token = option ?? environment["KILN_BENCH_TOKEN"]
+        return token?.isEmpty == false ? token : nil
+    }
+
+    /// An `Authorization` header for `bearerToken`, or none.
+    static func headers(bearerToken: String?) -> [String: String] {
+        bearerToken.map { ["Authorization": "Bearer \($0)"] } ?? [:]
     }
 }

@@ -1,6 +1,5 @@
 import AsyncHTTPClient
 import Foundation
-import Foundation
 import KilnTesting
 
 /// Kiln's part of a run: load the Bundles, then read Observations back at each concurrency.
@@ -11,7 +10,7 @@ struct KilnRun: Sendable {
 
     /// Runs the phases against the Kiln at `baseURL`.
     func measure(baseURL: String, httpClient: HTTPClient, bundles: TransactionBundles) async throws -> SystemFigures {
-        let target = KilnTarget(client: KilnClient(baseURL: baseURL, httpClient: httpClient))
+        let target = KilnTarget(client: KilnClient(baseURL: baseURL, httpClient: httpClient, headers: options.kilnHeaders))
         output.line("Kiln: loading \(ReportTable.grouped(plan.resourceCount)) resources in \(plan.bundleCount) transaction Bundles with \(options.loaders) loaders…")
         let (load, ids) = try await target.load(bundles, plan: plan, concurrency: options.loaders, output: output)
         output.line("Kiln: loaded in \(String(format: "%.1f", load.seconds)) s (\(ReportTable.grouped(Int(load.resourcesPerSecond.rounded()))) resources/s)")

@@ -11,11 +11,15 @@ public struct KilnClient: Sendable {
     /// The FHIR base URL.
     public let baseURL: String
     let http: HTTPClient
+    /// Headers sent with every request (an `Authorization` header, say); a request's own
+    /// headers win.
+    public var headers: [String: String]
 
     /// A client for the server at `baseURL`, sharing one HTTP connection pool per process.
-    public init(baseURL: String, httpClient: HTTPClient = .kilnTesting) {
+    public init(baseURL: String, httpClient: HTTPClient = .kilnTesting, headers: [String: String] = [:]) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.http = httpClient
+        self.headers = headers
     }
 
     /// Sends a request; `path` is relative to the FHIR base unless it starts with `http`.
@@ -29,6 +33,7 @@ public struct KilnClient: Sendable {
         let url = path.hasPrefix("http") ? path : (path.isEmpty ? baseURL : "\(baseURL)/\(path)")
         var request = HTTPClientRequest(url: url)
         request.method = method
+        let headers = self.headers.merging(headers) { $1 }
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let body {
             request.body = .bytes(ByteBuffer(bytes: body))

@@ -18,13 +18,16 @@ public enum ValidateCodeBenchmark {
         public var workers: Int
         /// A running Kiln to measure instead of an embedded one.
         public var kilnURL: String?
+        /// A bearer access token for the running Kiln, when its authorization is on.
+        public var bearerToken: String?
 
         /// Options.
-        public init(seconds: Double, concurrencies: [Int], workers: Int, kilnURL: String?) {
+        public init(seconds: Double, concurrencies: [Int], workers: Int, kilnURL: String?, bearerToken: String? = nil) {
             self.seconds = seconds
             self.concurrencies = concurrencies
             self.workers = workers
             self.kilnURL = kilnURL
+            self.bearerToken = bearerToken
         }
     }
 
@@ -36,9 +39,13 @@ public enum ValidateCodeBenchmark {
         let loadStart = ContinuousClock.now
         _ = terminology.lookup(system: KnownSystems.icd10CM, code: "E11.9")
         print(String(format: "  first ICD-10-CM lookup (loads the code system): %.1f ms", (ContinuousClock.now - loadStart).seconds * 1000))
+        if options.bearerToken != nil, options.kilnURL == nil {
+            throw BenchmarkError.invalidOption("--token is for a running Kiln: give its FHIR base with --url (the in-process server runs without authorization)")
+        }
         try inProcess(workload, terminology: terminology, options: options)
         if let url = options.kilnURL {
-            try await http(workload, client: KilnClient(baseURL: url), options: options)
+            let headers = BenchmarkOptions.headers(bearerToken: options.bearerToken)
+            try await http(workload, client: KilnClient(baseURL: url, headers: headers), options: options)
         } else {
             try await TestServer.run(databaseConnections: 8) { server in
                 try await http(workload, client: server.client, options: options)

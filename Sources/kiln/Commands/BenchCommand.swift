@@ -48,6 +48,9 @@ struct ServerBenchCommand: AsyncParsableCommand {
     @Option(name: .customLong("database-url"), help: "PostgreSQL URL for the raw baseline (a scratch table is created and dropped). Required for the baseline with --url.")
     var databaseURL: String?
 
+    @Option(name: .customLong("token"), help: "Bearer access token for the running Kiln of --url when its authorization is on (scopes to write and read Patients and Observations, e.g. system/*.cruds); KILN_BENCH_TOKEN also gives it.")
+    var token: String?
+
     @Option(name: .customLong("json"), help: "Also write the figures to this file as JSON.")
     var jsonPath: String?
 
@@ -60,6 +63,7 @@ struct ServerBenchCommand: AsyncParsableCommand {
             warmupSeconds: warmupSeconds,
             kilnURL: kilnURL,
             databaseURL: databaseURL,
+            bearerToken: BenchmarkOptions.bearerToken(option: token),
             jsonPath: jsonPath
         )
         do {

@@ -26,10 +26,15 @@ struct ValidateCodeBenchCommand: AsyncParsableCommand {
     @Option(name: .customLong("url"), help: "FHIR base URL of a running Kiln to measure instead of an in-process one.")
     var kilnURL: String?
 
+    @Option(name: .customLong("token"), help: "Bearer access token for the running Kiln of --url when its authorization is on; KILN_BENCH_TOKEN also gives it.")
+    var token: String?
+
     func run() async throws {
         guard seconds > 0, concurrency.allSatisfy({ $0 > 0 }), workers > 0 else {
             throw ValidationError("--seconds, --concurrency and --workers must be positive")
         }
-        try await ValidateCodeBenchmark.run(ValidateCodeBenchmark.Options(seconds: seconds, concurrencies: concurrency, workers: workers, kilnURL: kilnURL))
+        try await ValidateCodeBenchmark.run(ValidateCodeBenchmark.Options(seconds: seconds, concurrencies: concurrency, workers: workers, kilnURL: kilnURL,
+            bearerToken: BenchmarkOptions.bearerToken(option: token)
+        ))
     }
 }
