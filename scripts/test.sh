@@ -33,8 +33,9 @@ status=0
 log="$KILN_TEST_DATA_DIR/swift-test.log"
 swift test "$@" 2>&1 | tee "$log" || status=${PIPESTATUS[0]}
 
-# One plain closing line, counted from Swift Testing's per-test results.
-passed=$(grep '^✔ Test .* passed after' "$log" | grep -vc '^✔ Test run with' || true)
-failed=$(grep '^✘ Test .* failed after' "$log" | grep -vc '^✘ Test run with' || true)
-echo "Kiln tests: $passed passed, $failed failed"
+# One plain closing line: Swift Testing's own summary (parallel output can split the per-test
+# lines, so they are not counted), and the tests that failed.
+summary=$(grep -o 'Test run with [0-9]* tests\{0,1\} in [0-9]* suites\{0,1\} [a-z]*' "$log" | tail -n 1 || true)
+failed=$(grep '^✘ Test .* failed after' "$log" | grep -vc 'Test run with' || true)
+echo "Kiln tests: ${summary#Test run with }${summary:+, }${failed} failed"
 exit "$status"
