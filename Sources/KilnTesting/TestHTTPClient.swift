@@ -23,4 +23,10 @@ extension HTTPClient {
     /// One client per process with ``HTTPClient/Configuration/kilnTesting(followRedirects:)``;
     /// like `HTTPClient.shared`, it lives as long as the process and is never shut down.
     public static let kilnTesting = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .kilnTesting())
+
+    /// The same, but answering a redirect with the redirect itself (for OAuth flows, whose
+    /// redirects go to the app).
+    public static let kilnTestingWithoutRedirects = HTTPClient(
+        eventLoopGroupProvider: .singleton, configuration: .kilnTesting(followRedirects: false)
+    )
 }

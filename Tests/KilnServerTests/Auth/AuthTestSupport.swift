@@ -107,39 +107,52 @@ extension AuthTestServer {
 
 /// The authorization-code flow driven through Kiln's HTML forms, as a browser would.
 struct AuthorizationCodeFlow: Sendable {
-    let auth: AuthTestServer
+    /// A client that does not follow redirects.
+    let client: KilnClient
+    /// `<server>` of the node's own `<server>/auth/…` endpoints.
+    let serverURL: String
+    /// The FHIR base URL the token is for (`aud`).
+    let audience: String
     var clientID = "app"
     var redirectURI = "http://localhost:9/callback"
     var scope = "openid fhirUser launch/patient patient/*.rs offline_access"
     var verifier = PKCE.makeVerifier()
     var state = "state-\(UUID().uuidString)"
 
+    /// The flow against a test server.
     init(auth: AuthTestServer) {
-        self.auth = auth
+        self.init(client: auth.client, serverURL: auth.serverURL, audience: auth.server.baseURL)
+    }
+
+    /// The flow against the node at `serverURL`, for tokens to `audience`.
+    init(client: KilnClient, serverURL: String, audience: String) {
+        self.client = client
+        self.serverURL = serverURL
+        self.audience = audience
     }
 
     /// The authorize URL's query.
     func authorizeQuery(redirectURI: String? = nil) throws -> String {
         AuthTestServer.formEncode([
             ("response_type", "code"), ("client_id", clientID), ("redirect_uri", redirectURI ?? self.redirectURI),
-            ("scope", scope), ("state", state), ("aud", auth.server.baseURL),
+            ("scope", scope), ("state", state), ("aud", audience),
             ("code_challenge", try PKCE.challenge(for: verifier)), ("code_challenge_method", "S256"),
         ])
     }
 
     /// Signs in as `username`, approves, and returns the code from the redirect (with its state).
     func code(username: String, password: String, patient: String? = nil) async throws -> (code: String, state: String?) {
-        let login = try await auth.client.get(auth.serverURL + "/auth/authorize?" + authorizeQuery())
+        let login = try await client.get(serverURL + "/auth/authorize?" + authorizeQuery())
         try #require(login.status == 200, "authorize: \(login.status) \(login.text)")
         var fields = Self.hiddenFields(login.text)
         fields += [("username", username), ("password", password)]
-        let approval = try await auth.postForm(auth.serverURL + "/auth/authorize", fields)
+        let approval = try await postForm(serverURL + "/auth/authorize", fields)
         try #require(approval.status == 200 && approval.text.contains("ticket"), "login: \(approval.status) \(approval.text)")
         var decision = Self.hiddenFields(approval.text)
         decision += Self.checkedBoxes(approval.text)
         if let patient { decision.append(("patient", patient)) }
         decision.append(("action", "approve"))
-        let redirect = try await auth.postForm(auth.serverURL + "/auth/authorize", decision)
+        let redirect = try await postForm(serverURL + "/auth/authorize", decision)
         try #require(redirect.status == 302, "approve: \(redirect.status) \(redirect.text)")
         let location = try #require(redirect.header("Location").flatMap(URLComponents.init(string:)))
         let items = location.queryItems ?? []
@@ -149,10 +162,17 @@ struct AuthorizationCodeFlow: Sendable {
 
     /// `POST /auth/token` for the code.
     func exchange(_ code: String, verifier: String? = nil, redirectURI: String? = nil) async throws -> KilnResponse {
-        try await auth.postForm(auth.tokenURL, [
+        try await postForm(serverURL + "/auth/token", [
             ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", redirectURI ?? self.redirectURI),
             ("code_verifier", verifier ?? self.verifier), ("client_id", clientID),
         ])
+    }
+
+    /// `POST` of an `application/x-www-form-urlencoded` body.
+    func postForm(_ url: String, _ fields: [(String, String)]) async throws -> KilnResponse {
+        try await client.request(
+            .POST, url, headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Array(AuthTestServer.formEncode(fields).utf8)
+        )
     }
 
     /// The hidden inputs of a page.

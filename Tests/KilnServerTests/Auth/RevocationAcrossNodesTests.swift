@@ -13,12 +13,13 @@ import Darwin
 
 /// Time to revocation across two `kiln serve --auth on` nodes on one database, measured.
 ///
-/// Each node keeps what it knows of revoked access tokens and removed clients in memory and
+/// Each node keeps what it knows of revoked access tokens, removed clients and removed users in memory and
 /// refreshes it from the database at most every ``KilnServer/AuthSettings/revocationPollInterval``
 /// (2 s). A token revoked at node A (`POST /auth/revoke`) is refused there at once and by every
 /// other node within the poll interval plus one database round trip; a client removed with
-/// `kiln client remove` is refused by every node within the same bound. The tests allow the poll
-/// interval plus 1 s of slack and print the measured times.
+/// `kiln client remove`, or the tokens of a user removed with `kiln user remove`, are refused by
+/// every node within the same bound. The tests allow the poll interval plus 1 s of slack and
+/// print the measured times.
 ///
 /// Both nodes share one `--base-url`, as nodes behind one load balancer do: a token's issuer and
 /// audience are that URL, so a token from one node is valid on the other.
@@ -62,7 +63,7 @@ struct RevocationAcrossNodesTests {
             #expect(try await nodes.status(nodes.a, token: token) == 200)
             #expect(try await nodes.status(nodes.b, token: token) == 200)
 
-            let remove = try await KilnProcess.run(["client", "remove", "--client-id", client.id, "--database-url", nodes.databaseURL])
+            let remove = try await KilnProcess.run(["client", "remove", "--client-id", client.id] + nodes.storage)
             try #require(remove.status == 0, "\(remove.output)")
             let removedAt = ContinuousClock.now
             let elapsed = try await nodes.untilRefused(nodes.b, token: token, since: removedAt)
@@ -78,6 +79,38 @@ struct RevocationAcrossNodesTests {
         }
     }
 
+    @Test("Two nodes on one --data-dir: the token of a user removed with kiln user remove is refused by node B within the revocation poll interval")
+    func removedUserReachesOtherNode() async throws {
+        try await TwoNodes.run(sharing: .dataDirectory) { nodes in
+            let passwordFile = nodes.folder.appendingPathComponent("pat.password")
+            try Data("pat-password\n".utf8).write(to: passwordFile)
+            let user = try await KilnProcess.run(["user", "add", "--username", "pat", "--password-file", passwordFile.path, "--role", "patient", "--fhir-user", "Patient/p1"] + nodes.storage)
+            try #require(user.status == 0, "kiln user add: \(user.output)")
+            let scope = "openid fhirUser launch/patient patient/*.rs"
+            let app = try await KilnProcess.run(["client", "add", "--client-id", "app", "--public", "--redirect-uri", "http://localhost:9/callback", "--scope", scope] + nodes.storage)
+            try #require(app.status == 0, "kiln client add: \(app.output)")
+
+            var flow = AuthorizationCodeFlow(
+                client: KilnClient(baseURL: nodes.a.baseURL, httpClient: .kilnTestingWithoutRedirects),
+                serverURL: String(nodes.a.baseURL.dropLast("/fhir".count)), audience: nodes.publicBaseURL
+            )
+            flow.scope = scope
+            let response = try await flow.exchange(try await flow.code(username: "pat", password: "pat-password").code)
+            try #require(response.status == 200, "\(response.text)")
+            let token = try #require(response.json?["access_token"]?.stringValue)
+            #expect(try await nodes.status(nodes.a, token: token) == 200)
+            #expect(try await nodes.status(nodes.b, token: token) == 200)
+
+            let remove = try await KilnProcess.run(["user", "remove", "--username", "pat"] + nodes.storage)
+            try #require(remove.status == 0, "\(remove.output)")
+            let removedAt = ContinuousClock.now
+            let elapsed = try await nodes.untilRefused(nodes.b, token: token, since: removedAt)
+            print("Time to user removal on node B: \(Self.milliseconds(elapsed)) ms after kiln user remove returned (bound \(Self.milliseconds(Self.bound)) ms)")
+            #expect(elapsed <= Self.bound, "node B refused the removed user's token after \(elapsed)")
+            #expect(try await nodes.status(nodes.a, token: token) == 401, "node A refuses it too")
+        }
+    }
+
     static func milliseconds(_ duration: Duration) -> Int {
         Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
     }
@@ -85,11 +118,22 @@ struct RevocationAcrossNodesTests {
 
 /// Two `kiln serve --auth on` processes on one fresh database, behind one public base URL.
 struct TwoNodes: Sendable {
-    /// The database both nodes use.
-    let databaseURL: String
+    /// How the nodes share their database.
+    enum Sharing: Sendable {
+        /// `--database-url` of a database of the test cluster.
+        case databaseURL
+        /// `--data-dir` of a fresh folder: the first node starts the embedded PostgreSQL there,
+        /// the second attaches to it.
+        case dataDirectory
+    }
+
+    /// The arguments that name the nodes' database to other `kiln` commands.
+    let storage: [String]
     /// The nodes' own FHIR base URLs (`http://127.0.0.1:PORT/fhir`).
     let a: KilnClient
     let b: KilnClient
+    /// The shared public FHIR base URL: the audience of access tokens.
+    let publicBaseURL: String
     /// The shared public base URL's token endpoint: the audience of client assertions.
     let tokenAudience: String
     let folder: URL
@@ -100,32 +144,50 @@ struct TwoNodes: Sendable {
         let key: BackendKey
     }
 
-    static func run(_ body: @Sendable (TwoNodes) async throws -> Void) async throws {
-        let database = try await TestCluster.shared.makeDatabase()
-        let url = "postgres://\(database.username)@\(database.host):\(database.port)/\(database.database)"
+    static func run(sharing: Sharing = .databaseURL, _ body: @Sendable (TwoNodes) async throws -> Void) async throws {
+        let storage: [String]
+        let cleanUp: @Sendable () async -> Void
+        switch sharing {
+        case .databaseURL:
+            let database = try await TestCluster.shared.makeDatabase()
+            storage = ["--database-url", "postgres://\(database.username)@\(database.host):\(database.port)/\(database.database)"]
+            cleanUp = { try? await TestCluster.shared.dropDatabase(database) }
+        case .dataDirectory:
+            // Under the test cluster's folder, which the postgres user can reach.
+            let directory = TestCluster.shared.dataDirectory + "/nodes-\(UInt32.random(in: 0...UInt32.max))"
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+            storage = ["--data-dir", directory]
+            cleanUp = {
+                _ = try? await KilnProcess.run(["database", "stop", "--data-dir", directory])
+                try? FileManager.default.removeItem(atPath: directory)
+            }
+        }
         let publicURL = "https://kiln.example.org"
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kiln-revocation-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         func start() async throws -> (KilnProcess, KilnClient) {
             let port = try FreePort.find()
-            let process = try await KilnProcess.start(arguments: ["--auth", "on", "--database-url", url, "--port", "\(port)", "--base-url", publicURL])
+            let process = try await KilnProcess.start(arguments: ["--auth", "on", "--port", "\(port)", "--base-url", publicURL] + storage)
             return (process, KilnClient(baseURL: "http://127.0.0.1:\(port)/fhir"))
         }
-        let (processA, a) = try await start()
-        var processes = [processA]
+        var processes: [KilnProcess] = []
         do {
+            let (processA, a) = try await start()
+            processes.append(processA)
             let (processB, b) = try await start()
             processes.append(processB)
-            try await body(TwoNodes(databaseURL: url, a: a, b: b, tokenAudience: publicURL + "/auth/token", folder: folder))
+            let nodes = TwoNodes(storage: storage, a: a, b: b, publicBaseURL: publicURL + "/fhir", tokenAudience: publicURL + "/auth/token", folder: folder)
+            try await body(nodes)
         } catch {
-            for process in processes { await process.kill(SIGTERM) }
+            for process in processes.reversed() { await process.kill(SIGTERM) }
             try? FileManager.default.removeItem(at: folder)
-            try? await TestCluster.shared.dropDatabase(database)
+            await cleanUp()
             throw error
         }
-        for process in processes { await process.kill(SIGTERM) }
+        // The second node first: the first owns an embedded cluster and stops it.
+        for process in processes.reversed() { await process.kill(SIGTERM) }
         try? FileManager.default.removeItem(at: folder)
-        try? await TestCluster.shared.dropDatabase(database)
+        await cleanUp()
     }
 
     /// Registers a system backend client with `kiln client add` and an ES384 key.
@@ -133,7 +195,7 @@ struct TwoNodes: Sendable {
         let key = BackendKey()
         let jwks = folder.appendingPathComponent("\(id).jwks.json")
         try Data(key.jwks.utf8).write(to: jwks)
-        let added = try await KilnProcess.run(["client", "add", "--client-id", id, "--jwks-file", jwks.path, "--scope", "system/*.rs", "--database-url", databaseURL])
+        let added = try await KilnProcess.run(["client", "add", "--client-id", id, "--jwks-file", jwks.path, "--scope", "system/*.rs"] + storage)
         try #require(added.status == 0, "kiln client add: \(added.output)")
         return BackendClient(id: id, key: key)
     }
