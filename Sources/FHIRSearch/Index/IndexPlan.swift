@@ -1,5 +1,6 @@
 import FHIRDefinitions
 import FHIRPath
+import FHIRTerminology
 
 /// What the indexer evaluates on every resource of one type: the compiled expressions of its
 /// indexed parameters, and of the Patient compartment parameters that are not among them.
@@ -12,14 +13,18 @@ struct IndexPlan: Sendable {
     let compartmentParameterCodes: [String]
 
     /// The plan of `resourceType`; a parameter whose expression (or any of whose composite
-    /// components) does not compile is left out.
-    init(resourceType: String, registry: SearchRegistry) {
+    /// components) does not compile is left out. `terminology` gives the systems of bound
+    /// `code` elements (see ``BoundCodeSystem``); without it they are indexed without one.
+    init(resourceType: String, registry: SearchRegistry, terminology: TerminologyService?) {
         let catalog = registry.catalog
         let options = FHIRPathOptions(typeModel: catalog.typeModel, strict: false)
         var parameters: [IndexedParameter] = []
         for supported in registry.supportedParameters(for: resourceType) where !Self.columnParameters.contains(supported.code) {
             guard let text = supported.expression,
-                  let parameter = IndexedParameter(supported: supported, expression: text, options: options) else { continue }
+                  var parameter = IndexedParameter(supported: supported, expression: text, options: options) else { continue }
+            if let terminology {
+                parameter.codeSystem = BoundCodeSystem.system(of: supported, typeModel: catalog.typeModel, terminology: terminology)
+            }
             parameters.append(parameter)
         }
         let indexedCodes = Set(parameters.map(\.code))
@@ -51,6 +56,8 @@ struct IndexedParameter: Sendable {
     let expression: FHIRPathExpression
     /// For a composite: its components, in order.
     let components: [IndexedComponent]
+    /// For a token parameter: the system of the `code` elements it selects, which carry none.
+    var codeSystem: String?
 
     init(code: String, type: SearchParameterType, expression: FHIRPathExpression, components: [IndexedComponent]) {
         self.code = code

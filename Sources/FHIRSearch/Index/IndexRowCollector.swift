@@ -17,7 +17,7 @@ struct IndexRowCollector {
         let code = parameter.code
         switch parameter.type {
         case .token:
-            entries.tokens += values.flatMap { TokenValues.rows(of: $0, parameter: code) }
+            entries.tokens += values.flatMap { TokenValues.rows(of: $0, parameter: code, codeSystem: parameter.codeSystem) }
         case .string:
             entries.strings += values.flatMap(StringValues.texts).map { StringIndexRow(parameter: code, value: $0) }
         case .date:

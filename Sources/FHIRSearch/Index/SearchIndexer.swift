@@ -1,6 +1,7 @@
 public import FHIRModel
 import FHIRDefinitions
 import FHIRPath
+public import FHIRTerminology
 
 /// Extracts the search index values of a resource at write time, by evaluating the FHIRPath
 /// expression of each supported parameter of its type (``SearchRegistry``), and the Patient
@@ -19,14 +20,20 @@ public struct SearchIndexer: Sendable {
         didSet { references = ReferenceValues(baseURL: baseURL, typeModel: registry.catalog.typeModel) }
     }
 
+    /// Gives the systems of `code` elements bound to one code system (see ``BoundCodeSystem``).
+    public let terminology: TerminologyService?
+
     private let plans = IndexPlanCache()
     private var references: ReferenceValues
     private let environment = FHIRPathEnvironment()
     private let resourceExpression: FHIRPathExpression?
 
-    /// An indexer over `registry`; expressions are compiled on first use and kept.
-    public init(registry: SearchRegistry, baseURL: String?) {
+    /// An indexer over `registry`; expressions are compiled on first use and kept. Every writer
+    /// and `kiln reindex` index with the shipped terminology (the default), so that the rows of a
+    /// resource do not depend on who wrote it.
+    public init(registry: SearchRegistry, baseURL: String?, terminology: TerminologyService? = try? TerminologyService.loadDefault()) {
         self.registry = registry
+        self.terminology = terminology
         self.baseURL = baseURL
         self.references = ReferenceValues(baseURL: baseURL, typeModel: registry.catalog.typeModel)
         self.resourceExpression = try? FHIRPathExpression("%resource", options: FHIRPathOptions(typeModel: registry.catalog.typeModel, strict: false))
@@ -38,7 +45,7 @@ public struct SearchIndexer: Sendable {
     public func entries(for resource: JSONValue) -> SearchIndexEntries {
         guard let resourceType = resource["resourceType"]?.stringValue,
               registry.catalog.typeModel.isResourceType(resourceType) else { return .empty }
-        let plan = plans.plan(for: resourceType) { IndexPlan(resourceType: resourceType, registry: registry) }
+        let plan = plans.plan(for: resourceType) { IndexPlan(resourceType: resourceType, registry: registry, terminology: terminology) }
         let resourceValue = (try? resourceExpression?.evaluate(resource, environment: environment)) ?? []
         var collector = IndexRowCollector(references: references)
         for parameter in plan.parameters {

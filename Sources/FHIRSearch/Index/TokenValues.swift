@@ -8,23 +8,26 @@ enum TokenValues {
 
     /// The rows of `value` for `parameter`: a Coding, each coding of a CodeableConcept (or its
     /// text alone), an Identifier (plus its `:of-type` rows), a ContactPoint, a boolean or a
-    /// code-like primitive; nothing for other types.
-    static func rows(of value: FHIRPathValue, parameter: String) -> [TokenIndexRow] {
+    /// code-like primitive; nothing for other types. A `code` element gets `codeSystem` (the
+    /// system of its required binding, see ``BoundCodeSystem``), others have their own or none.
+    static func rows(of value: FHIRPathValue, parameter: String, codeSystem: String? = nil) -> [TokenIndexRow] {
         switch value {
         case .boolean(let flag):
             return [TokenIndexRow(parameter: parameter, system: "", code: flag ? "true" : "false")]
         case .string(let text):
             return [TokenIndexRow(parameter: parameter, system: "", code: text)]
         case .element(let element):
-            return rows(of: element.json, typeName: element.typeName, parameter: parameter)
+            return rows(of: element.json, typeName: element.typeName, parameter: parameter, codeSystem: codeSystem)
         default:
             return []
         }
     }
 
     /// The rows of the JSON of an element of FHIR type `typeName`.
-    static func rows(of json: JSONValue, typeName: String, parameter: String) -> [TokenIndexRow] {
+    static func rows(of json: JSONValue, typeName: String, parameter: String, codeSystem: String? = nil) -> [TokenIndexRow] {
         switch typeName {
+        case "code":
+            return json.stringValue.map { [TokenIndexRow(parameter: parameter, system: codeSystem ?? "", code: $0)] } ?? []
         case "Coding":
             return coding(json, parameter: parameter, text: nil).map { [$0] } ?? []
         case "CodeableConcept":

@@ -23,6 +23,7 @@ public enum SearchDocumentation {
         lines.append("- Quantities with a UCUM unit are compared in canonical units, so `ge150|http://unitsofmeasure.org|mg/dL` finds `1.5 g/L`; others by value, system and code. Numbers carry the precision they are written with (`100` is [99.5, 100.5)).")
         lines.append("- References: `Type/id`, a bare id (with `:Type` or a single target type), or an absolute URL of this server; chains one and two levels deep (`subject:Patient.name=smith`, `patient.general-practitioner.name=…`) and reverse chains (`_has:Observation:patient:code=…`, nested once).")
         lines.append("- Token `:in`/`:not-in` take a value set URL and `:above`/`:below` a `system|code`, resolved through the terminology module into at most \(limits.maximumValuesPerParameter) codes.")
+        lines.append("- A `code` element (`Patient.gender`, `Observation.status`) is indexed with the code system of its required binding when that value set draws on one system, so `gender=http://hl7.org/fhir/administrative-gender|male` and `gender:in=http://hl7.org/fhir/ValueSet/administrative-gender` match it; `gender=male` matches it too. After upgrading from a version that indexed them without a system, run `kiln reindex`.")
         lines.append("")
         lines.append("## Result parameters and limits")
         lines.append("")

@@ -106,6 +106,15 @@ struct SearchHTTPTokenStringTests {
             // :not also returns resources that have no value for the parameter.
             #expect(try await server.matches("Patient?gender:not=female") == ["Patient/pt2"])
             #expect(try await server.matches("Patient?gender:not=male") == ["Patient/pt", "Patient/pt2"])
+
+            // A code element takes the system of its required binding: gender's is administrative-gender.
+            #expect(try await server.matches("Patient?gender=http://hl7.org/fhir/administrative-gender|female") == ["Patient/pt"])
+            #expect(try await server.matches("Patient?gender=http://hl7.org/fhir/administrative-gender|") == ["Patient/pt"])
+            #expect(try await server.matches("Patient?gender=http://example.org/gender|female") == [])
+            #expect(try await server.matches("Patient?gender=|female") == [])
+            #expect(try await server.matches("Patient?gender:in=http://hl7.org/fhir/ValueSet/administrative-gender") == ["Patient/pt"])
+            #expect(try await server.matches("Patient?gender:not-in=http://hl7.org/fhir/ValueSet/administrative-gender") == ["Patient/pt2"])
+            #expect(try await server.matches("Observation?status=http://hl7.org/fhir/observation-status|final&code=8867-4") == ["Observation/hr"])
         }
     }
 
