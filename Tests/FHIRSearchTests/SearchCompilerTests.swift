@@ -64,7 +64,8 @@ struct SearchCompilerTests {
         query.cursor = PageCursor(anchor: 123_456, direction: .next, issuedAt: 0, queryDigest: 0)
         let next = compiler.page(query, filter: .unrestricted)
         #expect(next.text.contains("r.rid > $"))
-        #expect(next.text.hasSuffix("ORDER BY r.rid ASC LIMIT $\(next.bindings.count)"))
+        #expect(next.text.contains("ORDER BY r.rid ASC LIMIT $\(next.bindings.count)) r JOIN resource_version v"), "the page is chosen before versions are joined")
+        #expect(next.text.hasSuffix("ORDER BY r.rid ASC"))
         #expect(next.bindings.last == .integer(51))
         #expect(!next.text.uppercased().contains("OFFSET"))
         query.cursor?.direction = .previous
@@ -102,6 +103,10 @@ struct SearchCompilerTests {
         #expect(first.text.contains("max(o"))
         #expect(first.text.contains("ASC NULLS LAST"))
         #expect(first.text.contains("DESC NULLS LAST"))
+        // The keys are computed once, as columns of the page, and both orders use them.
+        #expect(first.text.components(separatedBy: "min(o").count - 1 == 1)
+        #expect(first.text.contains(" AS s0, (SELECT max("))
+        #expect(first.text.hasSuffix("ORDER BY s0 ASC NULLS LAST, s1 DESC NULLS LAST, r.rid ASC"))
         query.cursor = PageCursor(anchor: 9, direction: .next, issuedAt: 0, queryDigest: 0)
         let next = compiler.page(query, filter: .unrestricted)
         #expect(next.text.hasPrefix("WITH anchor AS (SELECT "))

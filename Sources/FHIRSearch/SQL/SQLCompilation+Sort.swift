@@ -28,11 +28,17 @@ extension SQLCompilation {
     }
 
     /// `ORDER BY` terms: the keys with missing values last, then the row number. For a previous
-    /// page every direction is reversed (the caller reverses the rows back).
-    mutating func appendOrder(_ keys: [SortKey], direction: PageCursor.Direction) {
+    /// page every direction is reversed (the caller reverses the rows back). With `keyColumns`,
+    /// the keys are the output columns `<keyColumns>0`, `<keyColumns>1`, … that the statement (or
+    /// the subquery `r`) selected them as, rather than computed again.
+    mutating func appendOrder(_ keys: [SortKey], direction: PageCursor.Direction, keyColumns: String? = nil) {
         let reversed = direction == .previous
-        for key in keys {
-            appendSortExpression(key, alias: "r")
+        for (position, key) in keys.enumerated() {
+            if let keyColumns {
+                append("\(keyColumns)\(position)")
+            } else {
+                appendSortExpression(key, alias: "r")
+            }
             let descending = key.descending != reversed
             append(descending ? " DESC" : " ASC")
             append(reversed ? " NULLS FIRST, " : " NULLS LAST, ")

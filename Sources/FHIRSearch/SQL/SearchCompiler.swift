@@ -61,7 +61,16 @@ public struct SearchCompiler: Sendable {
             sql.bind(.integer(cursor.anchor))
             sql.append(") ")
         }
-        sql.append(Self.resultSource)
+        // The page's rows are chosen first, and only they are joined to their versions: with
+        // the wide version rows out of the way, the planner costs early-stopping plans (a
+        // nested loop in `rid` order for `_has`) as they are.
+        sql.append("SELECT \(Self.resultColumns) FROM (SELECT r.rid, r.resource_type, r.id, r.version_id")
+        for (position, key) in query.sort.enumerated() {
+            sql.append(", ")
+            sql.appendSortExpression(key, alias: "r")
+            sql.append(" AS s\(position)")
+        }
+        sql.append(" FROM resource r")
         if keyed { sql.append(" CROSS JOIN anchor") }
         if let cursor = query.cursor, !keyed {
             sql.ridBound = ("r", direction == .next ? ">" : "<", cursor.anchor)
@@ -78,9 +87,11 @@ public struct SearchCompiler: Sendable {
             }
         }
         sql.append(" ORDER BY ")
-        sql.appendOrder(query.sort, direction: direction)
+        sql.appendOrder(query.sort, direction: direction, keyColumns: "s")
         sql.append(" LIMIT ")
         sql.bind(.integer(Int64(query.count) + 1))
+        sql.append(") r JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id ORDER BY ")
+        sql.appendOrder(query.sort, direction: direction, keyColumns: "s")
         return sql.statement
     }
 
