@@ -9,13 +9,15 @@ import Testing
     @Test func accessTokenRoundTrip() async throws {
         let scopes = try ScopeSet(parsing: "openid fhirUser launch/patient patient/Observation.rs")
         let issued = try await issuer.issueAccessToken(
-            subject: "user-7", clientID: "app-1", scopes: scopes, patient: "p1", fhirUser: "Practitioner/12", role: .clinician, now: now
+            subject: "user-7", clientID: "app-1", scopes: scopes, patient: "p1", fhirUser: "Practitioner/12", role: .clinician,
+            accountID: "3f1c9a52-account", now: now
         )
         let verified = try await TokenFixture.verifier.verify(issued.token, now: now)
         #expect(verified == VerifiedToken(
             issuer: TokenFixture.issuer, isIssuedByKiln: true, subject: "user-7", clientID: "app-1",
             scope: "openid fhirUser launch/patient patient/Observation.rs", patient: "p1", fhirUser: "Practitioner/12",
-            role: .clinician, tokenID: issued.claims.tokenID, expiresAt: now.addingTimeInterval(3600), issuedAt: now
+            role: .clinician, tokenID: issued.claims.tokenID, expiresAt: now.addingTimeInterval(3600), issuedAt: now,
+            accountID: "3f1c9a52-account"
         ))
         #expect(issued.claims.expiresAt == now.addingTimeInterval(3600))
         #expect(issued.claims.issuedAt == now)
@@ -90,7 +92,8 @@ import Testing
     @Test func accessTokenClaimsDecodeWhatTheyEncode() throws {
         let claims = AccessTokenClaims(
             issuer: TokenFixture.issuer, subject: "u", audience: TokenFixture.audience, expiresAt: now.addingTimeInterval(60),
-            issuedAt: now, notBefore: now, tokenID: "j", clientID: "c", scope: "openid", patient: "p1", fhirUser: "Patient/p1", role: .patient
+            issuedAt: now, notBefore: now, tokenID: "j", clientID: "c", scope: "openid", patient: "p1", fhirUser: "Patient/p1", role: .patient,
+            accountID: "a-1"
         )
         let decoded = try JSONDecoder().decode(AccessTokenClaims.self, from: try JSONEncoder().encode(claims))
         #expect(decoded == claims)

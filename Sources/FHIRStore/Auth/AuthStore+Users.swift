@@ -7,7 +7,7 @@ extension AuthStore {
     public static let firstAdministratorUsername = "admin"
 
     static let userColumns = """
-        u.username, u.password_hash, u.role, u.fhir_user, u.created_at,
+        u.username, u.password_hash, u.role, u.fhir_user, u.created_at, u.account_id,
         coalesce((SELECT array_agg(p.patient_id ORDER BY p.patient_id) FROM auth_user_patient p WHERE p.username = u.username), '{}')
         """
 
@@ -18,8 +18,8 @@ extension AuthStore {
         try await withTransaction { connection in
             let rows = try await connection.query(
                 """
-                INSERT INTO auth_user (username, password_hash, role, fhir_user, created_at)
-                VALUES (\(record.username), \(record.passwordHash), \(record.role), \(record.fhirUser), \(PostgresTimestamp(record.createdAt)))
+                INSERT INTO auth_user (username, password_hash, role, fhir_user, created_at, account_id)
+                VALUES (\(record.username), \(record.passwordHash), \(record.role), \(record.fhirUser), \(PostgresTimestamp(record.createdAt)), \(record.accountID))
                 ON CONFLICT (username) DO NOTHING RETURNING username
                 """,
                 logger: logger
@@ -47,20 +47,20 @@ extension AuthStore {
     }
 
     /// Removes a user with their patient assignments, revokes their refresh tokens, deletes
-    /// their unredeemed codes and records the removal, so that every node refuses the access
-    /// tokens issued to them up to now (see ``usersRemoved(since:)``), in one transaction.
+    /// their unredeemed codes and records the removal of their account, so that every node
+    /// refuses the access tokens issued to it (see ``usersRemoved(since:)``), in one transaction.
     /// Returns the number of refresh tokens revoked, or nil when no user has this name.
     @discardableResult
     public func removeUser(named username: String) async throws -> Int? {
         let logger = self.logger
         return try await withTransaction { connection in
             let deleted = try await connection.query(
-                "DELETE FROM auth_user WHERE username = \(username) RETURNING username",
+                "DELETE FROM auth_user WHERE username = \(username) RETURNING account_id",
                 logger: logger
             )
-            var found = false
-            for try await _ in deleted.decode(String.self) { found = true }
-            guard found else { return nil }
+            var account: String?
+            for try await accountID in deleted.decode(String.self) { account = accountID }
+            guard let account else { return nil }
             let revoked = try await connection.query(
                 """
                 UPDATE auth_refresh_token SET revoked_at = clock_timestamp()
@@ -72,7 +72,7 @@ extension AuthStore {
             for try await _ in revoked.decode(String.self) { count += 1 }
             try await connection.query("DELETE FROM auth_code WHERE username = \(username) AND used_at IS NULL", logger: logger)
             try await connection.query(
-                "INSERT INTO auth_removed_user (username, removed_at) VALUES (\(username), clock_timestamp())",
+                "INSERT INTO auth_removed_user (account_id, username, removed_at) VALUES (\(account), \(username), clock_timestamp())",
                 logger: logger
             )
             return count
@@ -87,14 +87,14 @@ extension AuthStore {
             let checkedAt = try await Self.databaseNow(connection, logger: logger)
             let rows = try await connection.query(
                 """
-                SELECT username, removed_at FROM auth_removed_user
-                WHERE removed_at >= \(PostgresTimestamp(since)) ORDER BY removed_at, username
+                SELECT account_id, username, removed_at FROM auth_removed_user
+                WHERE removed_at >= \(PostgresTimestamp(since)) ORDER BY removed_at, account_id
                 """,
                 logger: logger
             )
             var users: [RemovedUser] = []
-            for try await (username, removedAt) in rows.decode((String, Date).self) {
-                users.append(RemovedUser(username: username, removedAt: removedAt))
+            for try await (accountID, username, removedAt) in rows.decode((String, String, Date).self) {
+                users.append(RemovedUser(accountID: accountID, username: username, removedAt: removedAt))
             }
             return UserRemovals(users: users, checkedAt: checkedAt)
         }
@@ -189,8 +189,10 @@ extension AuthStore {
 
     static func decodeUsers(_ rows: PostgresRowSequence) async throws -> [UserRecord] {
         var users: [UserRecord] = []
-        for try await (username, passwordHash, role, fhirUser, createdAt, patients) in rows.decode((String, String, String, String?, Date, [String]).self) {
-            users.append(UserRecord(username: username, passwordHash: passwordHash, role: role, fhirUser: fhirUser, patients: patients, createdAt: createdAt))
+        for try await (username, passwordHash, role, fhirUser, createdAt, accountID, patients) in rows.decode((String, String, String, String?, Date, String, [String]).self) {
+            users.append(UserRecord(
+                username: username, passwordHash: passwordHash, role: role, fhirUser: fhirUser, patients: patients, createdAt: createdAt, accountID: accountID
+            ))
         }
         return users
     }

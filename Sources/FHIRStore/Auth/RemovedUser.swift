@@ -1,14 +1,17 @@
 public import Foundation
 
-/// A user's removal: access tokens issued to the user up to ``removedAt`` are refused.
+/// A user's removal: the access tokens of the removed account are refused.
 public struct RemovedUser: Sendable, Hashable {
+    /// The removed account (``UserRecord/accountID``), which its access tokens carry.
+    public var accountID: String
     /// The removed user's name (the `sub` of their access tokens).
     public var username: String
     /// When the user was removed, by the database's clock.
     public var removedAt: Date
 
     /// A removal.
-    public init(username: String, removedAt: Date) {
+    public init(accountID: String, username: String, removedAt: Date) {
+        self.accountID = accountID
         self.username = username
         self.removedAt = removedAt
     }
@@ -18,7 +21,7 @@ public struct RemovedUser: Sendable, Hashable {
 ///
 /// ```swift
 /// let removals = try await auth.usersRemoved(since: since)
-/// for user in removals.users { removedAt[user.username] = user.removedAt }
+/// for user in removals.users { removedAccounts[user.accountID] = user.removedAt }
 /// since = removals.checkedAt.addingTimeInterval(-AuthStore.pollingOverlap)
 /// ```
 public struct UserRemovals: Sendable, Hashable {

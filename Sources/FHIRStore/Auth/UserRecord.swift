@@ -16,14 +16,21 @@ public struct UserRecord: Sendable, Hashable {
     public var patients: [String]
     /// When the user was added.
     public var createdAt: Date
+    /// A random id of this account, carried by its access tokens: removing the user refuses
+    /// them, and a user added again under the name has another id.
+    public var accountID: String
 
     /// A user record.
-    public init(username: String, passwordHash: String, role: String, fhirUser: String? = nil, patients: [String] = [], createdAt: Date = Date()) {
+    public init(
+        username: String, passwordHash: String, role: String, fhirUser: String? = nil, patients: [String] = [], createdAt: Date = Date(),
+        accountID: String = UUID().uuidString.lowercased()
+    ) {
         self.username = username
         self.passwordHash = passwordHash
         self.role = role
         self.fhirUser = fhirUser
         self.patients = patients
         self.createdAt = createdAt
+        self.accountID = accountID
     }
 }

@@ -251,12 +251,15 @@ public enum SchemaMigrations {
             "ALTER TABLE auth_code ADD COLUMN reused_at timestamptz",
         ]),
         Migration(version: 6, name: "removed users", statements: [
-            // One row per removal: access tokens issued to the user up to then are refused.
+            // Each user's account id, carried by their access tokens: a user added again under
+            // a removed name gets a new one.
+            "ALTER TABLE auth_user ADD COLUMN account_id text NOT NULL DEFAULT gen_random_uuid()::text",
+            // One row per removal: the access tokens of the removed account are refused.
             """
             CREATE TABLE auth_removed_user (
+                account_id text PRIMARY KEY,
                 username text NOT NULL,
-                removed_at timestamptz NOT NULL,
-                PRIMARY KEY (username, removed_at)
+                removed_at timestamptz NOT NULL
             )
             """,
             "CREATE INDEX auth_removed_user_removed ON auth_removed_user (removed_at)",

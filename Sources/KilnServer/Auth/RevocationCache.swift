@@ -13,8 +13,8 @@ final class RevocationCache: Sendable {
     private struct State {
         var revokedTokens: [String: Date] = [:]
         var removedClients: Set<String> = []
-        /// The latest removal of each removed user.
-        var removedUsers: [String: Date] = [:]
+        /// The removed users' accounts, with when they were removed.
+        var removedAccounts: [String: Date] = [:]
         var tokensCheckedAt = Date.distantPast
         var clientsCheckedAt = Date.distantPast
         var usersCheckedAt = Date.distantPast
@@ -42,13 +42,11 @@ final class RevocationCache: Sendable {
             for client in clients.clients {
                 if client.isActive { state.removedClients.remove(client.clientID) } else { state.removedClients.insert(client.clientID) }
             }
-            for user in users.users {
-                state.removedUsers[user.username] = max(user.removedAt, state.removedUsers[user.username] ?? .distantPast)
-            }
+            for user in users.users { state.removedAccounts[user.accountID] = user.removedAt }
             let wallNow = Date()
             state.revokedTokens = state.revokedTokens.filter { $0.value > wallNow }
             let oldestRelevantRemoval = wallNow.addingTimeInterval(-AuthStore.userRemovalMemory)
-            state.removedUsers = state.removedUsers.filter { $0.value > oldestRelevantRemoval }
+            state.removedAccounts = state.removedAccounts.filter { $0.value > oldestRelevantRemoval }
             // Rows written while the last poll ran are read again, never missed.
             state.tokensCheckedAt = revoked.checkedAt.addingTimeInterval(-AuthStore.pollingOverlap)
             state.clientsCheckedAt = clients.checkedAt.addingTimeInterval(-AuthStore.pollingOverlap)
@@ -58,11 +56,8 @@ final class RevocationCache: Sendable {
     }
 
     /// Why `token`, verified already, is refused all the same — it was revoked, its client was
-    /// removed, or it was issued to a user removed since — or nil when it stands.
-    ///
-    /// A user's removal refuses the tokens Kiln issued with that `sub` up to the second of the
-    /// removal; a backend client's token with the same `sub` as a removed user's name is refused
-    /// too, and its client simply asks for a new one.
+    /// removed, or its user was (the account it carries) — or nil when it stands. A user added
+    /// again under a removed name has a new account, so their new tokens stand.
     func refusal(of token: VerifiedToken) -> String? {
         state.withLock { state in
             if let tokenID = token.tokenID, state.revokedTokens[tokenID] != nil {
@@ -72,8 +67,8 @@ final class RevocationCache: Sendable {
             if let clientID = token.clientID, state.removedClients.contains(clientID) {
                 return "The client '\(clientID)' was removed; its tokens are no longer accepted"
             }
-            if let removedAt = state.removedUsers[token.subject], (token.issuedAt ?? .distantPast) <= removedAt {
-                return "The user '\(token.subject)' was removed after this token was issued; it is no longer accepted"
+            if let account = token.accountID, state.removedAccounts[account] != nil {
+                return "The user '\(token.subject)' was removed; tokens issued to that account are no longer accepted"
             }
             return nil
         }

@@ -86,7 +86,7 @@ struct TokenEndpoint: Sendable {
     private func userTokens(scopes: ScopeSet, client: ClientRecord, user: UserRecord, patient: String?, grantID: String) async throws -> [String: any Sendable] {
         let token = try await issuer().issueAccessToken(
             subject: user.username, clientID: client.clientID, scopes: scopes, patient: patient, fhirUser: user.fhirUser,
-            role: try Self.role(user.role), lifetime: auth.settings.accessTokenLifetime
+            role: try Self.role(user.role), accountID: user.accountID, lifetime: auth.settings.accessTokenLifetime
         )
         var body = tokenBody(token, scopes: scopes)
         if scopes.contains(.offlineAccess) || scopes.contains(.onlineAccess) {

@@ -27,11 +27,15 @@ public struct AccessTokenClaims: Sendable, Hashable, Codable {
     public var fhirUser: String?
     /// `role`: the user's Kiln role; absent for a backend client registered without one.
     public var role: Role?
+    /// `account_id`: the id of the user's account, which removing the user revokes; absent for
+    /// a backend client.
+    public var accountID: String?
 
     /// Claims.
     public init(
         issuer: String, subject: String, audience: String, expiresAt: Date, issuedAt: Date, notBefore: Date? = nil,
-        tokenID: String, clientID: String, scope: String, patient: String? = nil, fhirUser: String? = nil, role: Role? = nil
+        tokenID: String, clientID: String, scope: String, patient: String? = nil, fhirUser: String? = nil, role: Role? = nil,
+        accountID: String? = nil
     ) {
         self.issuer = issuer
         self.subject = subject
@@ -45,11 +49,12 @@ public struct AccessTokenClaims: Sendable, Hashable, Codable {
         self.patient = patient
         self.fhirUser = fhirUser
         self.role = role
+        self.accountID = accountID
     }
 
     enum CodingKeys: String, CodingKey {
         case issuer = "iss", subject = "sub", audience = "aud", expiresAt = "exp", issuedAt = "iat", notBefore = "nbf"
-        case tokenID = "jti", clientID = "client_id", scope, patient, fhirUser, role
+        case tokenID = "jti", clientID = "client_id", scope, patient, fhirUser, role, accountID = "account_id"
     }
 
     /// Decodes the claims; dates are NumericDates (seconds since 1970).
@@ -67,6 +72,7 @@ public struct AccessTokenClaims: Sendable, Hashable, Codable {
         patient = try container.decodeIfPresent(String.self, forKey: .patient)
         fhirUser = try container.decodeIfPresent(String.self, forKey: .fhirUser)
         role = try container.decodeRoleIfPresent(forKey: .role)
+        accountID = try container.decodeIfPresent(String.self, forKey: .accountID)
     }
 
     /// Encodes the claims; dates as whole seconds since 1970, absent optionals left out.
@@ -84,5 +90,6 @@ public struct AccessTokenClaims: Sendable, Hashable, Codable {
         try container.encodeIfPresent(patient, forKey: .patient)
         try container.encodeIfPresent(fhirUser, forKey: .fhirUser)
         try container.encodeIfPresent(role?.rawValue, forKey: .role)
+        try container.encodeIfPresent(accountID, forKey: .accountID)
     }
 }

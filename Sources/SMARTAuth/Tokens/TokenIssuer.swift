@@ -27,10 +27,11 @@ public struct TokenIssuer: Sendable {
     }
 
     /// A signed access token (`typ: at+jwt`) with a new random `jti`. Use
-    /// ``TokenLimits/backendAccessTokenLifetime`` for backend services.
+    /// ``TokenLimits/backendAccessTokenLifetime`` for backend services; a user's token carries
+    /// their `accountID`.
     public func issueAccessToken(
         subject: String, clientID: String, scopes: ScopeSet, patient: String? = nil, fhirUser: String? = nil, role: Role? = nil,
-        lifetime: Duration = TokenLimits.accessTokenLifetime, now: Date = Date()
+        accountID: String? = nil, lifetime: Duration = TokenLimits.accessTokenLifetime, now: Date = Date()
     ) async throws(TokenIssuingError) -> IssuedToken<AccessTokenClaims> {
         for (name, value) in [("sub", subject), ("client_id", clientID), ("iss", issuer), ("aud", audience)] where value.isEmpty {
             throw .emptyClaim(name: name)
@@ -40,7 +41,7 @@ public struct TokenIssuer: Sendable {
             issuer: issuer, subject: subject, audience: audience,
             expiresAt: try Self.expiry(issuedAt, lifetime), issuedAt: issuedAt,
             tokenID: RandomToken.make(), clientID: clientID, scope: scopes.scopeString,
-            patient: patient, fhirUser: fhirUser, role: role
+            patient: patient, fhirUser: fhirUser, role: role, accountID: accountID
         )
         return IssuedToken(token: try await sign(claims, type: "at+jwt"), claims: claims)
     }

@@ -18,7 +18,8 @@ extension TokenVerifier {
             role: try Self.role(claims, name: "role"),
             tokenID: try claims.requiredString("jti"),
             expiresAt: expiresAt,
-            issuedAt: try claims.requiredDate("iat")
+            issuedAt: try claims.requiredDate("iat"),
+            accountID: try claims.string("account_id")
         )
     }
 

@@ -25,11 +25,13 @@ public struct VerifiedToken: Sendable, Hashable {
     public var expiresAt: Date
     /// `iat`: always present in Kiln's tokens.
     public var issuedAt: Date?
+    /// `account_id`: the user's account, in Kiln's tokens for users.
+    public var accountID: String?
 
     /// A verified token's content.
     public init(
         issuer: String, isIssuedByKiln: Bool, subject: String, clientID: String?, scope: String, patient: String? = nil,
-        fhirUser: String? = nil, role: Role? = nil, tokenID: String? = nil, expiresAt: Date, issuedAt: Date? = nil
+        fhirUser: String? = nil, role: Role? = nil, tokenID: String? = nil, expiresAt: Date, issuedAt: Date? = nil, accountID: String? = nil
     ) {
         self.issuer = issuer
         self.isIssuedByKiln = isIssuedByKiln
@@ -42,6 +44,7 @@ public struct VerifiedToken: Sendable, Hashable {
         self.tokenID = tokenID
         self.expiresAt = expiresAt
         self.issuedAt = issuedAt
+        self.accountID = accountID
     }
 
     /// The caller the access policy decides for: the token's scopes parsed (a resource scope

@@ -50,18 +50,23 @@ struct AuthStoreUserTests {
         }
     }
 
-    @Test("A removal is recorded for every node to poll, each time a name is removed, and purged after a day")
+    @Test("A removal of an account is recorded for every node to poll; a name added again is another account; removals are purged after a day")
     func removalRecords() async throws {
         try await withMigratedAuthStore { auth async throws in
             let before = try await auth.usersRemoved(since: .distantPast)
             #expect(before.users.isEmpty)
-            try await auth.addUser(UserRecord(username: "pat", passwordHash: "h", role: "patient", fhirUser: "Patient/p1"))
+            let first = UserRecord(username: "pat", passwordHash: "h", role: "patient", fhirUser: "Patient/p1")
+            try await auth.addUser(first)
+            #expect(try await auth.user(named: "pat")?.accountID == first.accountID)
             try await auth.removeUser(named: "pat")
-            try await auth.addUser(UserRecord(username: "pat", passwordHash: "h", role: "patient", fhirUser: "Patient/p1"))
+            let second = UserRecord(username: "pat", passwordHash: "h", role: "patient", fhirUser: "Patient/p1")
+            #expect(second.accountID != first.accountID)
+            try await auth.addUser(second)
             try await auth.removeUser(named: "pat")
             #expect(try await auth.removeUser(named: "pat") == nil)
             let removals = try await auth.usersRemoved(since: before.checkedAt)
             #expect(removals.users.map(\.username) == ["pat", "pat"])
+            #expect(removals.users.map(\.accountID) == [first.accountID, second.accountID])
             #expect(removals.users[0].removedAt < removals.users[1].removedAt)
             #expect(removals.users.allSatisfy { $0.removedAt >= before.checkedAt && $0.removedAt <= removals.checkedAt })
             #expect(try await auth.usersRemoved(since: removals.checkedAt.addingTimeInterval(0.001)).users.isEmpty)
