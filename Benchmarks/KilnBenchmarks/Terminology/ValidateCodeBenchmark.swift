@@ -33,15 +33,15 @@ public enum ValidateCodeBenchmark {
 
     /// Runs the benchmark and prints its figures.
     public static func run(_ options: Options) async throws {
+        if options.bearerToken != nil, options.kilnURL == nil {
+            throw BenchmarkError.invalidOption("--token is for a running Kiln: give its FHIR base with --url (the in-process server runs without authorization)")
+        }
         let workload = ValidateCodeWorkload()
         print("validate-code benchmark (\(BuildConfiguration.name) build, \(ProcessInfo.processInfo.activeProcessorCount) cores)")
         let terminology = try TerminologyService.loadDefault()
         let loadStart = ContinuousClock.now
         _ = terminology.lookup(system: KnownSystems.icd10CM, code: "E11.9")
         print(String(format: "  first ICD-10-CM lookup (loads the code system): %.1f ms", (ContinuousClock.now - loadStart).seconds * 1000))
-        if options.bearerToken != nil, options.kilnURL == nil {
-            throw BenchmarkError.invalidOption("--token is for a running Kiln: give its FHIR base with --url (the in-process server runs without authorization)")
-        }
         try inProcess(workload, terminology: terminology, options: options)
         if let url = options.kilnURL {
             let headers = BenchmarkOptions.headers(bearerToken: options.bearerToken)

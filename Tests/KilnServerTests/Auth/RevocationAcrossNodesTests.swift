@@ -18,15 +18,16 @@ import Darwin
 /// (2 s). A token revoked at node A (`POST /auth/revoke`) is refused there at once and by every
 /// other node within the poll interval plus one database round trip; a client removed with
 /// `kiln client remove`, or the tokens of a user removed with `kiln user remove`, are refused by
-/// every node within the same bound. The tests allow the poll interval plus 1 s of slack and
-/// print the measured times.
+/// every node within the same bound. The tests allow the poll interval plus 2 s of slack (a
+/// loaded two-core machine has delayed a round of requests by more than 1 s) and print the
+/// measured times.
 ///
 /// Both nodes share one `--base-url`, as nodes behind one load balancer do: a token's issuer and
 /// audience are that URL, so a token from one node is valid on the other.
 @Suite("Revocation across two nodes", .serialized)
 struct RevocationAcrossNodesTests {
-    /// The documented bound: the poll interval plus 1 s of slack.
-    static let bound = AuthSettings().revocationPollInterval + .seconds(1)
+    /// The documented bound, the poll interval, plus 2 s of slack for the machine's load.
+    static let bound = AuthSettings().revocationPollInterval + .seconds(2)
 
     @Test("A token revoked at node A is refused by node B within the revocation poll interval")
     func revokedTokenReachesOtherNode() async throws {
