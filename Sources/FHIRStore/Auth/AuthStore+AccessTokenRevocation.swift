@@ -30,19 +30,24 @@ extension AuthStore {
         let logger = self.logger
         return try await client.withConnection { connection in
             let checkedAt = try await Self.databaseNow(connection, logger: logger)
-            let rows = try await connection.query(
-                """
-                SELECT jti, expires_at, revoked_at FROM auth_revoked_token
-                WHERE revoked_at >= \(PostgresTimestamp(since)) AND expires_at > \(PostgresTimestamp(checkedAt))
-                ORDER BY revoked_at, jti
-                """,
-                logger: logger
-            )
-            var tokens: [RevokedAccessToken] = []
-            for try await (jti, expiresAt, revokedAt) in rows.decode((String, Date, Date).self) {
-                tokens.append(RevokedAccessToken(jti: jti, expiresAt: expiresAt, revokedAt: revokedAt))
-            }
-            return RevocationBatch(tokens: tokens, checkedAt: checkedAt)
+            return try await Self.revocations(since: since, checkedAt: checkedAt, on: connection, logger: logger)
         }
+    }
+
+    /// ``revocations(since:)`` on `connection`, with the clock read at `checkedAt`.
+    static func revocations(since: Date, checkedAt: Date, on connection: PostgresConnection, logger: Logger) async throws -> RevocationBatch {
+        let rows = try await connection.query(
+            """
+            SELECT jti, expires_at, revoked_at FROM auth_revoked_token
+            WHERE revoked_at >= \(PostgresTimestamp(since)) AND expires_at > \(PostgresTimestamp(checkedAt))
+            ORDER BY revoked_at, jti
+            """,
+            logger: logger
+        )
+        var tokens: [RevokedAccessToken] = []
+        for try await (jti, expiresAt, revokedAt) in rows.decode((String, Date, Date).self) {
+            tokens.append(RevokedAccessToken(jti: jti, expiresAt: expiresAt, revokedAt: revokedAt))
+        }
+        return RevocationBatch(tokens: tokens, checkedAt: checkedAt)
     }
 }

@@ -94,17 +94,23 @@ extension AuthStore {
 
     /// The clients registered or removed at or after `since`, and the database's clock now.
     public func clientsChanged(since: Date) async throws -> ClientChanges {
-        try await client.withConnection { connection in
+        let logger = self.logger
+        return try await client.withConnection { connection in
             let checkedAt = try await Self.databaseNow(connection, logger: logger)
-            let rows = try await connection.query(
-                """
-                SELECT \(unescaped: Self.clientColumns) FROM auth_client
-                WHERE changed_at >= \(PostgresTimestamp(since)) ORDER BY changed_at, client_id
-                """,
-                logger: logger
-            )
-            return ClientChanges(clients: try await Self.decodeClients(rows), checkedAt: checkedAt)
+            return try await Self.clientsChanged(since: since, checkedAt: checkedAt, on: connection, logger: logger)
         }
+    }
+
+    /// ``clientsChanged(since:)`` on `connection`, with the clock read at `checkedAt`.
+    static func clientsChanged(since: Date, checkedAt: Date, on connection: PostgresConnection, logger: Logger) async throws -> ClientChanges {
+        let rows = try await connection.query(
+            """
+            SELECT \(unescaped: Self.clientColumns) FROM auth_client
+            WHERE changed_at >= \(PostgresTimestamp(since)) ORDER BY changed_at, client_id
+            """,
+            logger: logger
+        )
+        return ClientChanges(clients: try await Self.decodeClients(rows), checkedAt: checkedAt)
     }
 
     static func decodeClients(_ rows: PostgresRowSequence) async throws -> [ClientRecord] {

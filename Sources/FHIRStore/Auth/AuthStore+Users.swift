@@ -85,19 +85,24 @@ extension AuthStore {
         let logger = self.logger
         return try await client.withConnection { connection in
             let checkedAt = try await Self.databaseNow(connection, logger: logger)
-            let rows = try await connection.query(
-                """
-                SELECT account_id, username, removed_at FROM auth_removed_user
-                WHERE removed_at >= \(PostgresTimestamp(since)) ORDER BY removed_at, account_id
-                """,
-                logger: logger
-            )
-            var users: [RemovedUser] = []
-            for try await (accountID, username, removedAt) in rows.decode((String, String, Date).self) {
-                users.append(RemovedUser(accountID: accountID, username: username, removedAt: removedAt))
-            }
-            return UserRemovals(users: users, checkedAt: checkedAt)
+            return try await Self.usersRemoved(since: since, checkedAt: checkedAt, on: connection, logger: logger)
         }
+    }
+
+    /// ``usersRemoved(since:)`` on `connection`, with the clock read at `checkedAt`.
+    static func usersRemoved(since: Date, checkedAt: Date, on connection: PostgresConnection, logger: Logger) async throws -> UserRemovals {
+        let rows = try await connection.query(
+            """
+            SELECT account_id, username, removed_at FROM auth_removed_user
+            WHERE removed_at >= \(PostgresTimestamp(since)) ORDER BY removed_at, account_id
+            """,
+            logger: logger
+        )
+        var users: [RemovedUser] = []
+        for try await (accountID, username, removedAt) in rows.decode((String, String, Date).self) {
+            users.append(RemovedUser(accountID: accountID, username: username, removedAt: removedAt))
+        }
+        return UserRemovals(users: users, checkedAt: checkedAt)
     }
 
     /// Assigns patients (by id) to a user; ids already assigned stay. Throws

@@ -34,9 +34,8 @@ final class RevocationCache: Sendable {
             (state.refreshedAt.map { now - $0 >= pollInterval } ?? true, state.tokensCheckedAt, state.clientsCheckedAt, state.usersCheckedAt)
         }
         guard due else { return }
-        let revoked = try await store.revocations(since: tokensSince)
-        let clients = try await store.clientsChanged(since: clientsSince)
-        let users = try await store.usersRemoved(since: usersSince)
+        let changes = try await store.revocationChanges(tokensSince: tokensSince, clientsSince: clientsSince, usersSince: usersSince)
+        let (revoked, clients, users) = (changes.tokens, changes.clients, changes.users)
         state.withLock { state in
             for token in revoked.tokens { state.revokedTokens[token.jti] = token.expiresAt }
             for client in clients.clients {

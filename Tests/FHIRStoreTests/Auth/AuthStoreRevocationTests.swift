@@ -34,4 +34,25 @@ struct AuthStoreRevocationTests {
             #expect(Set(overlapping.tokens.map(\.jti)) == ["old", "new"])
         }
     }
+
+    @Test("One poll reads revoked tokens, changed clients and removed users, each from its own moment, with one clock reading")
+    func oneReadOfEverything() async throws {
+        try await withMigratedAuthStore { auth async throws in
+            try await auth.revoke(jti: "t1", expiresAt: Date().addingTimeInterval(300))
+            try await auth.addClient(ClientRecord(clientID: "etl", kind: .confidentialSymmetric, secretHash: "h", scope: "system/*.rs"))
+            try await auth.addUser(UserRecord(username: "pat", passwordHash: "h", role: "patient", fhirUser: "Patient/p1"))
+            try await auth.removeUser(named: "pat")
+            let all = try await auth.revocationChanges(tokensSince: .distantPast, clientsSince: .distantPast, usersSince: .distantPast)
+            #expect(all.tokens.tokens.map(\.jti) == ["t1"])
+            #expect(all.clients.clients.map(\.clientID) == ["etl"])
+            #expect(all.users.users.map(\.username) == ["pat"])
+            #expect(all.tokens.checkedAt == all.clients.checkedAt && all.clients.checkedAt == all.users.checkedAt)
+
+            try await auth.removeClient(id: "etl")
+            let next = try await auth.revocationChanges(tokensSince: all.tokens.checkedAt, clientsSince: all.clients.checkedAt, usersSince: .distantPast)
+            #expect(next.tokens.tokens.isEmpty)
+            #expect(next.clients.clients.map(\.isActive) == [false])
+            #expect(next.users.users.map(\.username) == ["pat"])
+        }
+    }
 }
