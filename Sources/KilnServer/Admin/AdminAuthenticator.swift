@@ -12,22 +12,15 @@ struct AdminAuthenticator: Sendable {
 
     /// The administrator calling, or 401 (no or bad token) or 403 (not an administrator).
     func administrator(_ request: Request, baseURL: String) async throws -> SMARTCaller {
-        guard let header = request.headers[.authorization] else {
-            throw AdminError.unauthorized("The administration API needs a bearer token of an administrator: send 'Authorization: Bearer <access token>'", code: "invalid_request")
-        }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty else {
-            throw AdminError.unauthorized("The Authorization header must be 'Bearer <access token>'", code: "invalid_request")
-        }
         let verified: VerifiedToken
         do {
-            verified = try await auth.verifier(baseURL: baseURL).verify(String(parts[1]).trimmingCharacters(in: .whitespaces))
-        } catch {
-            throw AdminError.unauthorized(error.description)
-        }
-        try await auth.revocations.refreshIfStale(from: auth.store)
-        if let refusal = auth.revocations.refusal(of: verified) {
-            throw AdminError.unauthorized(refusal)
+            verified = try await auth.acceptedBearerToken(request, baseURL: baseURL)
+        } catch BearerRefusal.missing {
+            throw AdminError.unauthorized("The administration API needs a bearer token of an administrator: send 'Authorization: Bearer <access token>'", code: "invalid_request")
+        } catch BearerRefusal.malformed {
+            throw AdminError.unauthorized("The Authorization header must be 'Bearer <access token>'", code: "invalid_request")
+        } catch BearerRefusal.refused(let reason) {
+            throw AdminError.unauthorized(reason)
         }
         let caller: SMARTCaller
         do {

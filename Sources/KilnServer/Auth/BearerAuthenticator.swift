@@ -14,22 +14,15 @@ struct BearerAuthenticator: Sendable {
 
     /// The authenticated caller, or 401 with `WWW-Authenticate`.
     func authenticate(_ request: Request, baseURL: String) async throws -> (Principal, any AccessController) {
-        guard let header = request.headers[.authorization] else {
-            throw Self.unauthorized("This request needs a bearer token: send 'Authorization: Bearer <access token>' (see \(baseURL)/.well-known/smart-configuration)", error: nil)
-        }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty else {
-            throw Self.unauthorized("The Authorization header must be 'Bearer <access token>'", error: "invalid_request")
-        }
         let verified: VerifiedToken
         do {
-            verified = try await auth.verifier(baseURL: baseURL).verify(String(parts[1]).trimmingCharacters(in: .whitespaces))
-        } catch {
-            throw Self.unauthorized(error.description, error: "invalid_token")
-        }
-        try await auth.revocations.refreshIfStale(from: auth.store)
-        if let refusal = auth.revocations.refusal(of: verified) {
-            throw Self.unauthorized(refusal, error: "invalid_token")
+            verified = try await auth.acceptedBearerToken(request, baseURL: baseURL)
+        } catch BearerRefusal.missing {
+            throw Self.unauthorized("This request needs a bearer token: send 'Authorization: Bearer <access token>' (see \(baseURL)/.well-known/smart-configuration)", error: nil)
+        } catch BearerRefusal.malformed {
+            throw Self.unauthorized("The Authorization header must be 'Bearer <access token>'", error: "invalid_request")
+        } catch BearerRefusal.refused(let reason) {
+            throw Self.unauthorized(reason, error: "invalid_token")
         }
         var assigned: [String] = []
         if verified.role == .clinician, verified.isIssuedByKiln {

@@ -46,9 +46,11 @@ struct IntrospectionEndpoints: Sendable {
 
     /// The verified token when it is valid and neither it, its client nor its user was revoked.
     private func activeToken(_ token: String) async throws -> VerifiedToken? {
-        guard let verified = try? await auth.verifier(baseURL: baseURL).verify(token) else { return nil }
-        try await auth.revocations.refreshIfStale(from: auth.store)
-        return auth.revocations.refusal(of: verified) == nil ? verified : nil
+        do {
+            return try await auth.acceptedToken(token, baseURL: baseURL)
+        } catch is BearerRefusal {
+            return nil
+        }
     }
 
     /// A confidential client (its credentials in the request), or a bearer token of an administrator.
