@@ -78,17 +78,7 @@ extension AuthStore {
             var found = false
             for try await _ in removed.decode(String.self) { found = true }
             guard found else { return nil }
-            let revoked = try await connection.query(
-                """
-                UPDATE auth_refresh_token SET revoked_at = clock_timestamp()
-                WHERE client_id = \(id) AND revoked_at IS NULL RETURNING token_hash
-                """,
-                logger: logger
-            )
-            var count = 0
-            for try await _ in revoked.decode(String.self) { count += 1 }
-            try await connection.query("DELETE FROM auth_code WHERE client_id = \(id) AND used_at IS NULL", logger: logger)
-            return count
+            return try await Self.endGrants(of: .client(id), on: connection, logger: logger)
         }
     }
 

@@ -61,16 +61,7 @@ extension AuthStore {
             var account: String?
             for try await accountID in deleted.decode(String.self) { account = accountID }
             guard let account else { return nil }
-            let revoked = try await connection.query(
-                """
-                UPDATE auth_refresh_token SET revoked_at = clock_timestamp()
-                WHERE username = \(username) AND revoked_at IS NULL RETURNING token_hash
-                """,
-                logger: logger
-            )
-            var count = 0
-            for try await _ in revoked.decode(String.self) { count += 1 }
-            try await connection.query("DELETE FROM auth_code WHERE username = \(username) AND used_at IS NULL", logger: logger)
+            let count = try await Self.endGrants(of: .user(username), on: connection, logger: logger)
             try await connection.query(
                 "INSERT INTO auth_removed_user (account_id, username, removed_at) VALUES (\(account), \(username), clock_timestamp())",
                 logger: logger
