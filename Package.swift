@@ -191,6 +191,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Where the tests find their data: Tests/Fixtures, and KILN_FHIR_DATA for the compiler round trips.
+        .target(
+            name: "KilnFixtures",
+            path: "Tests/KilnFixtures",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RepositoryTests",
+            dependencies: ["KilnFixtures"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "FHIRModelTests",
             dependencies: ["FHIRModel"],
@@ -198,32 +209,32 @@ let package = Package(
         ),
         .testTarget(
             name: "FHIRDefinitionsTests",
-            dependencies: ["FHIRModel", "FHIRDefinitions"],
+            dependencies: ["FHIRModel", "FHIRDefinitions", "KilnFixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "UCUMTests",
-            dependencies: ["UCUM"],
+            dependencies: ["UCUM", "KilnFixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "FHIRPathTests",
-            dependencies: ["FHIRModel", "FHIRDefinitions", "FHIRPath", "UCUM"],
+            dependencies: ["FHIRModel", "FHIRDefinitions", "FHIRPath", "UCUM", "KilnFixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "FHIRTerminologyTests",
-            dependencies: ["FHIRModel", "FHIRTerminology", "UCUM"],
+            dependencies: ["FHIRModel", "FHIRTerminology", "UCUM", "KilnFixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "FHIRValidationTests",
-            dependencies: ["FHIRModel", "FHIRDefinitions", "FHIRPath", "FHIRTerminology", "FHIRValidation"],
+            dependencies: ["FHIRModel", "FHIRDefinitions", "FHIRPath", "FHIRTerminology", "FHIRValidation", "KilnFixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "FHIRSearchTests",
-            dependencies: ["FHIRModel", "FHIRDefinitions", "FHIRPath", "FHIRTerminology", "FHIRAccess", "FHIRSearch", "UCUM"],
+            dependencies: ["FHIRModel", "FHIRDefinitions", "FHIRPath", "FHIRTerminology", "FHIRAccess", "FHIRSearch", "UCUM", "KilnFixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

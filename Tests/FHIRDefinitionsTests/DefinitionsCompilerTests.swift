@@ -1,5 +1,6 @@
 import FHIRDefinitions
 import Foundation
+import KilnFixtures
 import Testing
 
 @Suite struct DefinitionsCompilerTests {
@@ -33,10 +34,10 @@ import Testing
         } throws: { ($0 as? DefinitionsError)?.message.contains("search-parameters.json") == true }
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: specificationPackage.path), "needs the specification package beside the repository"))
+    @Test(.enabled(if: FHIRData.isSet, Comment(rawValue: FHIRData.howToRun)))
     func committedFilesAreWhatTheCompilerWrites() throws {
         let output = try makeTemporaryDirectory()
-        let summary = try DefinitionsCompiler.compile(sourceDirectory: specificationPackage, output: output)
+        let summary = try DefinitionsCompiler.compile(sourceDirectory: try specificationPackage(), output: output)
         #expect(summary.totalBytes < 4_000_000)
         for file in summary.fileSizes {
             let fresh = try Data(contentsOf: output.appendingPathComponent(file.name))
@@ -52,10 +53,10 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: usCorePackage.path), "needs the US Core package beside the repository"))
+    @Test(.enabled(if: FHIRData.isSet, Comment(rawValue: FHIRData.howToRun)))
     func committedUSCoreProfilesAreWhatTheCompilerWrites() throws {
         let output = try makeTemporaryDirectory()
-        let summary = try StructuresCompiler.compile(packageDirectory: usCorePackage, output: output, selecting: StructuresCompiler.shippedUSCoreProfiles)
+        let summary = try StructuresCompiler.compile(packageDirectory: try usCorePackage(), output: output, selecting: StructuresCompiler.shippedUSCoreProfiles)
         #expect(summary.count == 23)
         for file in summary.files {
             let fresh = try Data(contentsOf: output.appendingPathComponent(file.name))

@@ -1,6 +1,7 @@
 import FHIRDefinitions
 import FHIRModel
 import Foundation
+import KilnFixtures
 
 /// The repository's compiled definitions, loaded once for all tests.
 func catalog() throws -> DefinitionsCatalog {
@@ -8,13 +9,13 @@ func catalog() throws -> DefinitionsCatalog {
 }
 
 /// The repository's root directory.
-let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
+let repositoryRoot = Fixtures.repositoryRoot
 
-/// The specification package the committed files were compiled from, beside the repository.
-let specificationPackage = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/fhir-data/r4-core/package")
+/// The specification package the committed files were compiled from (hl7.fhir.r4.core 4.0.1),
+/// in the `KILN_FHIR_DATA` folder; throws when it is not there.
+func specificationPackage() throws -> URL {
+    try FHIRData.require("r4-core/package")
+}
 
 /// A new empty directory under the system's temporary directory.
 func makeTemporaryDirectory() throws -> URL {
@@ -23,8 +24,15 @@ func makeTemporaryDirectory() throws -> URL {
     return url
 }
 
-/// The US Core 6.1.0 package beside the repository.
-let usCorePackage = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/fhir-data/us-core/6.1.0/package")
+/// The US Core 6.1.0 package the committed profiles were compiled from, in the `KILN_FHIR_DATA`
+/// folder; throws when it is not there.
+func usCorePackage() throws -> URL {
+    try FHIRData.require("us-core/6.1.0/package")
+}
+
+/// The published US Core 6.1.0 StructureDefinitions of the profiles Kiln ships (differential and
+/// snapshot, without narrative), in Tests/Fixtures/us-core.
+let publishedUSCoreDefinitions = Fixtures.url("us-core")
 
 /// The repository's `fhir-profiles` folder.
 let profilesDirectory = repositoryRoot.appendingPathComponent("fhir-profiles")
@@ -36,5 +44,5 @@ func readJSON(_ url: URL) throws -> JSONValue {
 
 /// A US Core 6.1.0 StructureDefinition as published, differential and snapshot, by id.
 func usCoreDefinition(_ id: String) throws -> StructureDefinition {
-    try StructureDefinition(json: readJSON(usCorePackage.appendingPathComponent("StructureDefinition-\(id).json")))
+    try StructureDefinition(json: readJSON(publishedUSCoreDefinitions.appendingPathComponent("StructureDefinition-\(id).json")))
 }

@@ -2,23 +2,20 @@ import FHIRDefinitions
 import FHIRModel
 import FHIRPath
 import Foundation
+import KilnFixtures
 import Testing
 
 /// The official FHIRPath R4 suite, run in-process as a ratchet: every test must pass unless
 /// docs/fhirpath-conformance.md lists it with a reason.
 @Suite struct ConformanceTests {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let suiteDirectory = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/fhir-data/fhirpath")
+    /// The suite and its inputs, shipped in Tests/Fixtures/fhirpath.
+    static let suiteDirectory = Fixtures.url("fhirpath")
 
     @Test func officialSuitePassesExceptKnownFailures() throws {
         let suiteFile = Self.suiteDirectory.appendingPathComponent("tests-fhir-r4.xml")
-        guard FileManager.default.fileExists(atPath: suiteFile.path) else {
-            Issue.record("FHIRPath suite not found at \(suiteFile.path)")
-            return
-        }
         let cases = try ConformanceSuiteReader.read(suiteFile)
         let model = try DefinitionsCatalog.loadDefault().typeModel
-        let known = try KnownFailures.load(Self.repositoryRoot.appendingPathComponent("docs/fhirpath-conformance.md"))
+        let known = try KnownFailures.load(Fixtures.repositoryURL("docs/fhirpath-conformance.md"))
         var inputs: [String: JSONValue] = [:]
         var failures: [(key: String, reason: String)] = []
         let started = Date()

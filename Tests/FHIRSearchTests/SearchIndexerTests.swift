@@ -1,6 +1,7 @@
 import FHIRModel
 import FHIRSearch
 import Foundation
+import KilnFixtures
 import Testing
 
 @Suite struct SearchIndexerTests {
@@ -286,9 +287,8 @@ import Testing
 
 /// The specification's example instances of the documented types, indexed one by one.
 @Suite struct SearchIndexerExampleTests {
-    static let examplesDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared/fhir-data/examples/r4-spec")
+    /// The R4 specification's examples, shipped in Tests/Fixtures/examples/r4-spec.
+    static let examplesDirectory = Fixtures.url("examples/r4-spec")
 
     /// Every resource of the documented types in the example files, top-level or in a Bundle, by id.
     static func exampleResources() throws -> [(type: String, id: String, json: JSONValue)] {
@@ -307,8 +307,6 @@ import Testing
     }
 
     @Test func indexesEveryExampleOfTheDocumentedTypes() throws {
-        // The examples live beside the repository in shared/fhir-data; without them there is nothing to check.
-        guard FileManager.default.fileExists(atPath: Self.examplesDirectory.path) else { return }
         let indexer = try IndexerFixture.indexer()
         var byKey: [String: SearchIndexEntries] = [:]
         for resource in try Self.exampleResources() {

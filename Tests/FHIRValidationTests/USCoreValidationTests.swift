@@ -4,19 +4,23 @@ import Testing
 
 /// Validation against US Core 6.1.0 profiles: slicing, fixed and pattern values, extensions.
 @Suite struct USCoreValidationTests {
-    let validator = Validator(definitions: FolderDefinitions.usCore)
+    let validator: Validator
+
+    init() throws {
+        validator = try ShippedDefinitions.validator()
+    }
     static let patientProfile = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient"
     static let labProfile = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-observation-lab"
     static let bloodPressureProfile = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-blood-pressure"
 
     @Test func carebundlePatientConformsToUSCorePatient() throws {
-        let patient = try sample("synthetic-carebundle/mixed-50-seed7/Patient.ndjson")
+        let patient = try sample("carebundle/Patient.ndjson")
         let outcome = validator.validate(patient, options: ValidationOptions(profiles: [Self.patientProfile]))
         #expect(!outcome.hasErrors, "\(outcome.errors)")
     }
 
     @Test func patientWithoutIdentifierBreaksUSCore() throws {
-        var patient = try sample("synthetic-carebundle/mixed-50-seed7/Patient.ndjson")
+        var patient = try sample("carebundle/Patient.ndjson")
         _ = patient.objectValue.map { object in var copy = object; _ = copy.removeValue(forKey: "identifier"); patient = .object(copy) }
         let outcome = validator.validate(patient, options: ValidationOptions(profiles: [Self.patientProfile]))
         #expect(outcome.errors.contains { $0.code == .required && $0.diagnostics.contains("Patient.identifier") }, "\(outcome.issues)")
@@ -35,7 +39,7 @@ import Testing
     }
 
     @Test func labObservationNeedsTheLaboratoryCategorySlice() throws {
-        let observation = try sample("synthetic-carebundle/mixed-50-seed7/Observation.ndjson") { resource in
+        let observation = try sample("carebundle/Observation.ndjson") { resource in
             (resource["category"]?.arrayValue ?? []).contains { $0["coding"]?.arrayValue?.first?["code"]?.stringValue == "laboratory" }
         }
         let good = validator.validate(observation, options: ValidationOptions(profiles: [Self.labProfile]))

@@ -4,7 +4,11 @@ import Testing
 
 /// Structure, cardinality and primitive checks against the base R4 definitions.
 @Suite struct ValidatorStructureTests {
-    let validator = Validator(definitions: FolderDefinitions.r4)
+    let validator: Validator
+
+    init() throws {
+        validator = try ShippedDefinitions.validator()
+    }
 
     @Test func aValidPatientHasNoErrors() throws {
         let patient = try json(#"{"resourceType":"Patient","id":"p1","active":true,"name":[{"family":"Chalmers","given":["Peter","James"]}],"gender":"male","birthDate":"1974-12-25"}"#)

@@ -1,21 +1,17 @@
 import Foundation
+import KilnFixtures
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
 
 /// The repository's root directory.
-let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
+let repositoryRoot = Fixtures.repositoryRoot
 
-/// UCUM's functional tests, beside the repository in the shared data.
-let functionalTestsURL = repositoryRoot.deletingLastPathComponent()
-    .appendingPathComponent("shared/fhir-data/terminology/ucum/UcumFunctionalTests.xml")
+/// UCUM's functional tests, shipped in Tests/Fixtures/ucum.
+let functionalTestsURL = Fixtures.url("ucum/UcumFunctionalTests.xml")
 
-/// The UCUM essence the generated source was compiled from.
-let essenceURL = repositoryRoot.deletingLastPathComponent()
-    .appendingPathComponent("shared/fhir-data/terminology/ucum/ucum-essence.xml")
+/// The UCUM essence the generated source was compiled from, shipped in Tests/Fixtures/ucum.
+let essenceURL = Fixtures.url("ucum/ucum-essence.xml")
 
 /// One `<case>` of UcumFunctionalTests.xml: its group (`validation`, `conversion`, …) and attributes.
 struct FunctionalTestCase: Sendable, CustomStringConvertible {
@@ -27,9 +23,9 @@ struct FunctionalTestCase: Sendable, CustomStringConvertible {
     var description: String { "\(group) \(id) \(attributes.filter { $0.key != "id" }.sorted { $0.key < $1.key })" }
 }
 
-/// Reads UcumFunctionalTests.xml; nil when the file is not there.
-func readFunctionalTests() throws -> [FunctionalTestCase]? {
-    guard let data = FileManager.default.contents(atPath: functionalTestsURL.path) else { return nil }
+/// Reads UcumFunctionalTests.xml.
+func readFunctionalTests() throws -> [FunctionalTestCase] {
+    let data = try Data(contentsOf: functionalTestsURL)
     let parser = XMLParser(data: data)
     let reader = FunctionalTestReader()
     parser.delegate = reader

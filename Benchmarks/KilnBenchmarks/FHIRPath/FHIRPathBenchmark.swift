@@ -7,7 +7,7 @@ import Foundation
 /// over example resources of those types, next to fhirpathpy's on the same pairs in the same run.
 ///
 /// ```swift
-/// try await FHIRPathBenchmark.run(FHIRPathBenchmarkOptions(seconds: 3, examplesDirectory: "../shared/fhir-data"))
+/// try await FHIRPathBenchmark.run(FHIRPathBenchmarkOptions(seconds: 3, examplesDirectory: "/data/fhir-data"))
 /// ```
 ///
 /// Every expression is parsed once; the measured loops only evaluate. Kiln is measured on one

@@ -13,9 +13,6 @@ public struct FHIRPathBenchmarkOptions: Sendable, Hashable {
     public static let minimumSeconds = 2.0
     /// Unmeasured evaluation before each measured loop by default: 1 second.
     public static let defaultWarmupSeconds = 1.0
-    /// The fhir-data folder by default, relative to the working directory: `../shared/fhir-data`
-    /// (the repository's checkout sits next to `shared/` on the development machines).
-    public static let defaultExamplesDirectory = "../shared/fhir-data"
     /// The comparison script, relative to the repository root.
     public static let fhirpathpyScriptPath = "Benchmarks/fhirpath/fhirpathpy_bench.py"
     /// The Python interpreter by default, looked up on `PATH`: `python3`.
@@ -44,7 +41,7 @@ public struct FHIRPathBenchmarkOptions: Sendable, Hashable {
     public init(
         seconds: Double = FHIRPathBenchmarkOptions.defaultSeconds,
         warmupSeconds: Double = FHIRPathBenchmarkOptions.defaultWarmupSeconds,
-        examplesDirectory: String = FHIRPathBenchmarkOptions.defaultExamplesDirectory,
+        examplesDirectory: String,
         workers: Int = FHIRPathBenchmarkOptions.defaultWorkers,
         jsonPath: String? = nil,
         python: String = FHIRPathBenchmarkOptions.defaultPython,

@@ -6,7 +6,7 @@ public import Foundation
 /// on one worker and on several, with the median latency of one validation.
 ///
 /// ```swift
-/// try await ValidationBenchmark.run(ValidationBenchmarkOptions(seconds: 3))
+/// try await ValidationBenchmark.run(ValidationBenchmarkOptions(seconds: 3, dataDirectory: "/data/fhir-data"))
 /// ```
 public enum ValidationBenchmark {
     /// Loads the samples, warms the validator up, measures every workload and prints the table.
@@ -44,8 +44,9 @@ public struct ValidationBenchmarkOptions: Sendable {
     /// The most resources read per sample file.
     public var limit: Int
 
-    /// Options; by default 3 s loops, one worker per core, ../shared/fhir-data, 500 resources per file.
-    public init(seconds: Double = 3, workers: Int = ProcessInfo.processInfo.activeProcessorCount, dataDirectory: String = "../shared/fhir-data", limit: Int = 500) {
+    /// Options for the fhir-data folder `dataDirectory`; by default 3 s loops, one worker per
+    /// core, 500 resources per file.
+    public init(seconds: Double = 3, workers: Int = ProcessInfo.processInfo.activeProcessorCount, dataDirectory: String, limit: Int = 500) {
         self.seconds = seconds
         self.workers = workers
         self.dataDirectory = dataDirectory

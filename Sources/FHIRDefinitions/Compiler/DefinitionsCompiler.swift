@@ -8,7 +8,7 @@ import FHIRModel
 ///
 /// ```swift
 /// let summary = try DefinitionsCompiler.compile(
-///     sourceDirectory: URL(fileURLWithPath: "../shared/fhir-data/r4-core/package"),
+///     sourceDirectory: URL(fileURLWithPath: "/data/fhir-data/r4-core/package"),
 ///     output: URL(fileURLWithPath: "fhir-profiles/r4"))
 /// print(summary)
 /// ```

@@ -18,8 +18,8 @@ struct DefinitionsCommand: ParsableCommand {
             abstract: "Compile the hl7.fhir.r4.core package (and the shipped US Core profiles) into the compact files Kiln loads."
         )
 
-        @Option(help: "The unpacked hl7.fhir.r4.core package directory.")
-        var source = "../shared/fhir-data/r4-core/package"
+        @Option(help: "The unpacked hl7.fhir.r4.core package directory (\(FHIRDataFolder.defaultHelp("r4-core/package"))).")
+        var source: String?
 
         @Option(help: "A Bundle of SearchParameter (default: search-parameters.json in the package or beside it).")
         var searchParameters: String?
@@ -27,8 +27,8 @@ struct DefinitionsCommand: ParsableCommand {
         @Option(help: "The directory to write the compiled files to.")
         var output = "fhir-profiles/r4"
 
-        @Option(help: "The unpacked hl7.fhir.us.core 6.1.0 package directory.")
-        var usCoreSource = "../shared/fhir-data/us-core/6.1.0/package"
+        @Option(help: "The unpacked hl7.fhir.us.core 6.1.0 package directory (\(FHIRDataFolder.defaultHelp("us-core/6.1.0/package"))).")
+        var usCoreSource: String?
 
         @Option(help: "The directory to write the shipped US Core profiles to.")
         var usCoreOutput = "fhir-profiles/us-core"
@@ -37,6 +37,8 @@ struct DefinitionsCommand: ParsableCommand {
         var skipUSCore = false
 
         func run() throws {
+            let source = try FHIRDataFolder.resolve(source, "r4-core/package", flag: "--source")
+            let usCoreSource = skipUSCore ? "" : try FHIRDataFolder.resolve(usCoreSource, "us-core/6.1.0/package", flag: "--us-core-source")
             let summary = try DefinitionsCompiler.compile(
                 sourceDirectory: URL(fileURLWithPath: source),
                 searchParametersBundle: searchParameters.map { URL(fileURLWithPath: $0) },

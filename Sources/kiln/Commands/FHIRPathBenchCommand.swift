@@ -22,9 +22,9 @@ struct FHIRPathBenchCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("examples"),
-        help: ArgumentHelp("The fhir-data folder holding examples/r4-spec/ and synthea/ndjson/.", valueName: "DIR")
+        help: ArgumentHelp("The fhir-data folder holding examples/r4-spec/ and synthea/ndjson/ (\(FHIRDataFolder.defaultHelp(""))).", valueName: "DIR")
     )
-    var examplesDirectory: String = FHIRPathBenchmarkOptions.defaultExamplesDirectory
+    var examplesDirectory: String?
 
     @Option(help: "Workers of the multi-core loop, sharing the compiled expressions.")
     var workers: Int = FHIRPathBenchmarkOptions.defaultWorkers
@@ -33,6 +33,7 @@ struct FHIRPathBenchCommand: AsyncParsableCommand {
     var jsonPath: String?
 
     func run() async throws {
+        let examplesDirectory = try FHIRDataFolder.resolve(examplesDirectory, "", flag: "--examples")
         let options = FHIRPathBenchmarkOptions(seconds: seconds, examplesDirectory: examplesDirectory, workers: workers, jsonPath: jsonPath)
         do {
             try options.validate()

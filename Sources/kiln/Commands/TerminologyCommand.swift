@@ -32,13 +32,14 @@ struct TerminologyCommand: ParsableCommand {
             abstract: "Compile the R4 and US Core terminology, ICD-10-CM, the LOINC subset and lab units into terminology/."
         )
 
-        @Option(help: "The fhir-data folder (r4-core/, us-core/, terminology/).")
-        var source = "/work/shared/fhir-data"
+        @Option(help: "The fhir-data folder holding r4-core/, us-core/ and terminology/ (\(FHIRDataFolder.defaultHelp(""))).")
+        var source: String?
 
         @Option(help: "The folder to write.")
         var output = "terminology"
 
         func run() throws {
+            let source = try FHIRDataFolder.resolve(source, "", flag: "--source")
             do {
                 print(try TerminologyCompiler.compile(source: URL(fileURLWithPath: source), output: URL(fileURLWithPath: output)))
             } catch {

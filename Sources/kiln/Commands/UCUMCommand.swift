@@ -16,13 +16,14 @@ struct UCUMCommand: ParsableCommand {
             abstract: "Compile ucum-essence.xml into the Swift source the UCUM module ships."
         )
 
-        @Option(help: "The UCUM essence XML file.")
-        var source = "../shared/fhir-data/terminology/ucum/ucum-essence.xml"
+        @Option(help: "The UCUM essence XML file (\(FHIRDataFolder.defaultHelp("terminology/ucum/ucum-essence.xml"))).")
+        var source: String?
 
         @Option(help: "The Swift file to write.")
         var output = "Sources/UCUM/Generated/UCUMEssence+Standard.swift"
 
         func run() throws {
+            let source = try FHIRDataFolder.resolve(source, "terminology/ucum/ucum-essence.xml", flag: "--source")
             do {
                 print(try UCUMEssenceCompiler.compile(source: URL(fileURLWithPath: source), output: URL(fileURLWithPath: output)))
             } catch {

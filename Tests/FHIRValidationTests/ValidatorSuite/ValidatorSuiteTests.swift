@@ -2,14 +2,15 @@ import FHIRDefinitions
 import FHIRModel
 import FHIRValidation
 import Foundation
+import KilnFixtures
 import Testing
 
-/// The FHIR validator test suite (`../shared/fhir-data/validator`), run in-process as a ratchet:
-/// every in-scope case must reach the reference validator's verdict (valid or not) unless
-/// docs/validation-conformance.md lists it with a reason, and a listed case that agrees now
-/// must leave the list.
+/// The FHIR validator test suite (its in-scope cases, shipped in Tests/Fixtures/validator), run
+/// in-process as a ratchet: every in-scope case must reach the reference validator's verdict
+/// (valid or not) unless docs/validation-conformance.md lists it with a reason, and a listed
+/// case that agrees now must leave the list.
 @Suite struct ValidatorSuiteTests {
-    static let suiteDirectory = TestPaths.fhirData.appendingPathComponent("validator")
+    static let suiteDirectory = Fixtures.url("validator")
     static let document = TestPaths.repositoryRoot.appendingPathComponent("docs/validation-conformance.md")
 
     /// One verdict: a case validated against the base definitions, or against its profile.
@@ -26,10 +27,6 @@ import Testing
     }
 
     @Test func suiteAgreesWithTheReferenceExceptKnownGaps() throws {
-        guard FileManager.default.fileExists(atPath: Self.suiteDirectory.path) else {
-            Issue.record("The validator suite is not at \(Self.suiteDirectory.path): this test needs ../shared/fhir-data")
-            return
-        }
         let cases = try ValidatorSuiteIndex.inScopeCases(in: Self.suiteDirectory)
         #expect(cases.count > 200, "expected the in-scope suite, read \(cases.count) cases")
         var verdicts: [Verdict] = []
