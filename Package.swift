@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "FHIRTerminology", targets: ["FHIRTerminology"]),
         .library(name: "FHIRValidation", targets: ["FHIRValidation"]),
         .library(name: "FHIRAccess", targets: ["FHIRAccess"]),
+        .library(name: "FHIRConsent", targets: ["FHIRConsent"]),
         .library(name: "SMARTAuth", targets: ["SMARTAuth"]),
         .library(name: "FHIRSearch", targets: ["FHIRSearch"]),
         .library(name: "FHIRStore", targets: ["FHIRStore"]),
@@ -77,6 +78,13 @@ let package = Package(
             dependencies: ["FHIRModel"],
             swiftSettings: swiftSettings
         ),
+        // Patients' Consents: the rules a written Consent keeps, its compiled form and the
+        // evaluation that decides (and explains) what a request may see.
+        .target(
+            name: "FHIRConsent",
+            dependencies: ["FHIRModel"],
+            swiftSettings: swiftSettings
+        ),
         // SMART on FHIR scopes and roles, the access policy over them, and the authorization
         // server's tokens and credentials (JWT signing and verification, client assertions,
         // PKCE, password hashes): pure, no I/O.
@@ -103,6 +111,7 @@ let package = Package(
                 "FHIRModel",
                 "FHIRDefinitions",
                 "FHIRAccess",
+                "FHIRConsent",
                 "FHIRSearch",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -120,6 +129,7 @@ let package = Package(
                 "FHIRTerminology",
                 "FHIRValidation",
                 "FHIRAccess",
+                "FHIRConsent",
                 "FHIRSearch",
                 "FHIRStore",
                 "SMARTAuth",
@@ -235,6 +245,11 @@ let package = Package(
         .testTarget(
             name: "FHIRSearchTests",
             dependencies: ["FHIRModel", "FHIRDefinitions", "FHIRPath", "FHIRTerminology", "FHIRAccess", "FHIRSearch", "UCUM", "KilnFixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FHIRConsentTests",
+            dependencies: ["FHIRConsent", "FHIRModel"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

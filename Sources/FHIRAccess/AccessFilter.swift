@@ -1,13 +1,15 @@
 /// The restriction an access decision puts on every read the store performs.
 ///
-/// Three parts, each optional:
+/// Four parts, each optional:
 /// - the **types** the caller may see at all (``resourceTypes``): what its scopes name, so an
 ///   include, chain or `_has` never reaches a type the token was not granted;
 /// - a **compartment**: resources of types in the Patient compartment only when they are in the
 ///   compartment of one of ``patientIDs`` (a Patient is in its own); resources of types outside
 ///   the compartment (Practitioner, Organization, …) are not restricted by it;
 /// - a **restriction** from granular scopes (``AccessRestriction``): resources of a restricted
-///   type only when they match one of its queries.
+///   type only when they match one of its queries;
+/// - a **consent scope** (``ConsentScope``): resources of the Patient compartment only where
+///   every patient whose compartment holds them consents to this purpose, actor and action.
 ///
 /// The search compiler turns both into SQL applied to the match set and inside every chain,
 /// `_has`, `_include` and `_revinclude` subquery, before any LIMIT, so rows a caller may not see
@@ -24,12 +26,16 @@ public struct AccessFilter: Sendable, Hashable {
     public var patientIDs: [String]?
     /// The granular-scope queries per resource type; empty when none apply.
     public var restriction: AccessRestriction
+    /// What the patients' Consents are asked; nil when they decide nothing (no consent
+    /// enforcement, a patient's own access, or a consent override).
+    public var consent: ConsentScope?
 
     /// A filter.
-    public init(resourceTypes: Set<String>? = nil, patientIDs: [String]? = nil, restriction: AccessRestriction = .none) {
+    public init(resourceTypes: Set<String>? = nil, patientIDs: [String]? = nil, restriction: AccessRestriction = .none, consent: ConsentScope? = nil) {
         self.resourceTypes = resourceTypes?.sorted()
         self.patientIDs = patientIDs
         self.restriction = restriction
+        self.consent = consent
     }
 
     /// Every resource of the allowed types may be returned.
@@ -42,7 +48,7 @@ public struct AccessFilter: Sendable, Hashable {
 
     /// Whether the filter lets everything through.
     public var isUnrestricted: Bool {
-        resourceTypes == nil && patientIDs == nil && restriction.isEmpty
+        resourceTypes == nil && patientIDs == nil && restriction.isEmpty && consent == nil
     }
 
     /// Whether the filter lets resources of `resourceType` through at all.
@@ -54,6 +60,13 @@ public struct AccessFilter: Sendable, Hashable {
     public func restricted(by restriction: AccessRestriction) -> AccessFilter {
         var filter = self
         filter.restriction = restriction
+        return filter
+    }
+
+    /// The same filter with the patients' Consents asked `consent` (nil: not asked).
+    public func consenting(_ consent: ConsentScope?) -> AccessFilter {
+        var filter = self
+        filter.consent = consent
         return filter
     }
 

@@ -73,6 +73,9 @@ struct SQLCompilation {
             appendCompartment(patientIDs, alias: alias, scope: scope)
         }
         appendRestriction(filter.restriction, alias: alias, scope: scope)
+        if let consent = filter.consent {
+            appendConsent(consent, alias: alias, scope: scope)
+        }
     }
 
     /// ` AND <alias is of one of the types>`; `false` for a single type outside them.

@@ -1,3 +1,4 @@
+import FHIRConsent
 public import FHIRModel
 public import FHIRSearch
 import Foundation
@@ -21,7 +22,8 @@ extension ResourceStore {
     /// every type when empty) and rewrites those whose values changed since they were written,
     /// comparing digests: after a change of search definitions, or to index data written before
     /// search existed. Runs in batches of `batchSize` resources, one transaction each, so it can
-    /// run beside a live server.
+    /// run beside a live server. Every Consent's compiled provisions are written again too, so
+    /// Consents stored before enforcement existed (or before a change of its rules) decide.
     public func reindex(
         resourceTypes: [String] = [],
         batchSize: Int = 500,
@@ -45,6 +47,7 @@ extension ResourceStore {
             query.append(" ORDER BY r.rid LIMIT ")
             query.bind(max(1, batchSize))
             var changed: [SearchIndexWriter.Item] = []
+            var consents: [ConsentPolicyWriter.Item] = []
             var count = 0
             for try await (rid, type, digest, raw) in try await client.query(query.query, logger: logger).decode((Int64, String, Int64?, String?).self) {
                 count += 1
@@ -54,15 +57,20 @@ extension ResourceStore {
                     summary.unreadable += 1
                     continue
                 }
+                if type == "Consent" {
+                    let compiled: CompiledConsent? = if case .enforced(let consent) = ConsentCompiler.compile(resource) { consent } else { nil }
+                    consents.append(ConsentPolicyWriter.Item(rid: rid, consent: compiled))
+                }
                 let values = entries(resource)
                 if values.digest != digest {
                     changed.append(SearchIndexWriter.Item(rid: rid, resourceType: type, entries: values))
                 }
             }
-            if !changed.isEmpty {
-                let batch = changed
+            if !changed.isEmpty || !consents.isEmpty {
+                let batch = changed, consentBatch = consents
                 try await client.withTransaction(logger: logger) { connection in
                     try await SearchIndexWriter.write(batch, replacing: true, on: connection, logger: logger)
+                    try await ConsentPolicyWriter.write(consentBatch, on: connection, logger: logger)
                 }
                 summary.rewritten += changed.count
             }

@@ -1,3 +1,5 @@
+import FHIRSearch
+
 /// Kiln's schema, as the list of migrations that builds it.
 ///
 /// Every version of every resource is a row of `resource_version` (JSONB content plus the exact
@@ -264,5 +266,8 @@ public enum SchemaMigrations {
             """,
             "CREATE INDEX auth_removed_user_removed ON auth_removed_user (removed_at)",
         ]),
+        // Each enforceable Consent compiled into rows, and the function that decides from them
+        // inside any statement (see ConsentTables).
+        Migration(version: 7, name: "consent provisions", statements: ConsentTables.schema),
     ]
 }

@@ -1,4 +1,5 @@
 public import Foundation
+public import FHIRConsent
 public import FHIRModel
 public import FHIRSearch
 
@@ -19,6 +20,10 @@ public struct ResourceVersionWrite: Sendable {
     /// The search index values of the new version (empty for a deletion), which replace the
     /// resource's earlier ones in the same transaction.
     public var index: SearchIndexEntries
+    /// For a Consent, what it compiles to for enforcement, written with it in the same
+    /// transaction (nil when it decides nothing: not active, inert, deleted; always nil for
+    /// other types).
+    public var consent: CompiledConsent?
 
     /// A version that stores `resource`, already stamped with id and meta, with its index values.
     public init(resourceType: String, id: String, versionID: Int64, lastUpdated: Date, method: WriteMethod, resource: JSONValue, index: SearchIndexEntries) {
@@ -29,6 +34,9 @@ public struct ResourceVersionWrite: Sendable {
         self.method = method
         self.text = resource.jsonString
         self.index = index
+        if resourceType == "Consent", case .enforced(let compiled) = ConsentCompiler.compile(resource) {
+            self.consent = compiled
+        }
     }
 
     /// A deletion tombstone.

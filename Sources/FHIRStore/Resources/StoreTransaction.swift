@@ -152,5 +152,9 @@ public struct StoreTransaction {
         }
         // Only resources that existed before can have index rows to remove.
         try await SearchIndexWriter.write(items, replacing: versions.contains { $0.versionID > 1 }, on: connection, logger: logger)
+        let consents = versions.filter { $0.resourceType == "Consent" }.compactMap { version in
+            rids["Consent/\(version.id)"].map { ConsentPolicyWriter.Item(rid: $0, consent: version.text == nil ? nil : version.consent) }
+        }
+        try await ConsentPolicyWriter.write(consents, on: connection, logger: logger)
     }
 }

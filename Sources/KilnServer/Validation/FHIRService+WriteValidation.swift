@@ -1,5 +1,6 @@
 import FHIRTerminology
 import FHIRAccess
+import FHIRConsent
 import FHIRDefinitions
 import FHIRModel
 import FHIRStore
@@ -40,9 +41,21 @@ extension FHIRService {
     /// Validates a resource about to be stored as `type` in the type's ``ValidationMode`` and
     /// returns the issues to report. A StructureDefinition must give a snapshot in every mode.
     ///
-    /// - Throws: 422 with every issue when the mode is `reject` and there are errors.
+    /// A Consent must also keep ``FHIRConsent/ConsentRules`` in every mode, so that each stored
+    /// Consent is enforced as it reads.
+    ///
+    /// - Throws: 422 with every issue when the mode is `reject` and there are errors, and for a
+    ///   Consent that breaks a Consent rule.
     func validateWrite(_ resource: JSONValue, type: String) throws(FHIRError) -> [OperationOutcomeIssue] {
         _ = try validation.checkStructureDefinition(resource)
+        if type == "Consent" {
+            let violations = ConsentRules.violations(of: resource)
+            if !violations.isEmpty {
+                throw FHIRError(status: 422, issues: violations.map {
+                    OperationOutcomeIssue(severity: .error, code: .invariant, diagnostics: "\($0.rule): \($0.message)", expression: [$0.expression])
+                })
+            }
+        }
         let mode = validationPolicy.mode(for: type)
         guard mode != .off else { return [] }
         let outcome = validation.validator.validate(resource)

@@ -40,6 +40,18 @@ public enum Role: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The purpose of use (a v3-ActReason code) of a request whose token states none: TREAT
+    /// for a clinician, HRESCH for a researcher, PATRQT for a patient, HOPERAT for a data
+    /// steward and an administrator.
+    public var defaultPurposeOfUse: String {
+        switch self {
+        case .clinician: "TREAT"
+        case .researcher: "HRESCH"
+        case .patient: "PATRQT"
+        case .dataSteward, .administrator: "HOPERAT"
+        }
+    }
+
     /// Whether a user in this role may use Kiln's administration API.
     public var mayUseAdministrationAPI: Bool {
         self == .administrator

@@ -34,7 +34,7 @@ public struct SMARTAccessController: AccessController {
         if !request.interaction.isWrite {
             allowed = allowed.limited(to: visibleTypes(in: request.view))
         }
-        return .allow(allowed)
+        return .allow(allowed.consenting(policy.consentScope(for: request, caller: caller)))
     }
 
     /// The types a read may return, matched or included: those the scopes allow reading or

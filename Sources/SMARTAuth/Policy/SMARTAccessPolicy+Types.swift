@@ -19,7 +19,9 @@ extension SMARTAccessPolicy {
             guard case .success = grant(scope, permission: permission, resourceType: scope.resourceType.name, caller: caller) else { continue }
             switch scope.resourceType {
             case .wildcard: return .all
-            case .named(let name): names.insert(name)
+            case .named(let name):
+                if caller.role == .researcher, ConsentScope.exemptTypes.contains(name) { continue }
+                names.insert(name)
             }
         }
         return .only(names)

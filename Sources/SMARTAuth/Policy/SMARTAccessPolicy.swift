@@ -36,12 +36,36 @@ public struct SMARTAccessPolicy: Sendable {
     /// The types of the Patient compartment, Patient included: the types a compartment filter
     /// restricts and the only types a caller confined to compartments may write.
     public let compartmentTypes: Set<String>
+    /// What a request is answered for a patient none of whose Consents applies.
+    public let consentDefaults: ConsentDefaults
 
     /// A policy; `patientCompartmentTypes` are the resource types of the Patient
     /// CompartmentDefinition (Patient itself is added).
-    public init(patientCompartmentTypes: some Sequence<String>) {
+    public init(patientCompartmentTypes: some Sequence<String>, consentDefaults: ConsentDefaults = .standard) {
         self.compartmentTypes = Set(patientCompartmentTypes).union(["Patient"])
+        self.consentDefaults = consentDefaults
     }
+
+    /// What the patients' Consents are asked for `request` made by `caller`; nil when they
+    /// decide nothing: a patient's own access (never restricted by their own Consents), a
+    /// break-glass request (purpose ETREAT, which overrides Consent denials; scopes, roles and a
+    /// clinician's assignments still apply) and a create (a Consent governs existing data).
+    public func consentScope(for request: AccessRequest, caller: SMARTCaller) -> ConsentScope? {
+        if caller.role == .patient { return nil }
+        let actions = ConsentScope.actions(for: request.interaction)
+        if actions.isEmpty { return nil }
+        let purpose = caller.purposeOfUse
+        if purpose == Self.breakGlassPurpose { return nil }
+        return ConsentScope(
+            purpose: purpose,
+            actors: caller.consentActors,
+            actions: actions,
+            permitsByDefault: consentDefaults.permits(purpose: purpose, in: request.view)
+        )
+    }
+
+    /// The purpose of use of a break-glass request: emergency treatment.
+    public static let breakGlassPurpose = "ETREAT"
 
     /// The decision for `request` made by `caller`.
     ///
@@ -60,6 +84,9 @@ public struct SMARTAccessPolicy: Sendable {
         }
         if let reason = gateDenial(permission: permission, caller: caller, view: request.view) {
             return .denied(reason)
+        }
+        if caller.role == .researcher, request.resourceType.map(ConsentScope.exemptTypes.contains) == true {
+            return .denied("A researcher never sees Consent resources; the research view serves clinical data only")
         }
         let systemLevel = request.resourceType == nil
         if systemLevel, !permission.isDisjoint(with: .writes) {

@@ -13,15 +13,46 @@ public struct SMARTCaller: Sendable, Hashable {
     public var fhirUser: String?
     /// The ids of the patients assigned to a clinician; ignored for other roles.
     public var assignedPatients: [String]
+    /// The purpose of use the token states (`purpose_of_use`), a v3-ActReason code; nil for
+    /// the role's default (see ``purposeOfUse``).
+    public var statedPurpose: String?
+    /// The Organization the caller acts for (`Organization/ID`), if any.
+    public var organization: String?
+    /// The client registration the token was issued to, if known.
+    public var clientID: String?
 
     /// A caller.
-    public init(subject: String, scopes: ScopeSet, role: Role? = nil, launchPatient: String? = nil, fhirUser: String? = nil, assignedPatients: [String] = []) {
+    public init(subject: String, scopes: ScopeSet, role: Role? = nil, launchPatient: String? = nil, fhirUser: String? = nil, assignedPatients: [String] = [],
+                statedPurpose: String? = nil, organization: String? = nil, clientID: String? = nil) {
         self.subject = subject
         self.scopes = scopes
         self.role = role
         self.launchPatient = launchPatient
         self.fhirUser = fhirUser
         self.assignedPatients = assignedPatients
+        self.statedPurpose = statedPurpose
+        self.organization = organization
+        self.clientID = clientID
+    }
+
+    /// The request's purpose of use: the token's stated purpose, else the role's default
+    /// (``Role/defaultPurposeOfUse``), else TREAT for a backend client without a role.
+    public var purposeOfUse: String {
+        statedPurpose ?? role?.defaultPurposeOfUse ?? "TREAT"
+    }
+
+    /// Every reference that identifies the caller to a Consent's actor: its fhirUser (made
+    /// relative, `Practitioner/7`), the Organization it acts for, and its client registration
+    /// (`identifier:urn:kiln:client-id|ID`, as `FHIRConsent.ConsentActor` names it).
+    public var consentActors: [String] {
+        var actors: [String] = []
+        if let fhirUser {
+            let segments = fhirUser.split(separator: "/")
+            if segments.count >= 2 { actors.append("\(segments[segments.count - 2])/\(segments[segments.count - 1])") }
+        }
+        if let organization { actors.append(organization) }
+        if let clientID { actors.append("identifier:urn:kiln:client-id|\(clientID)") }
+        return actors
     }
 
     /// The Patient id ``fhirUser`` refers to (`Patient/7` or `https://…/Patient/7`); nil when it

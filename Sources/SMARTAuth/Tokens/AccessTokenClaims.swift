@@ -30,12 +30,17 @@ public struct AccessTokenClaims: Sendable, Hashable, Codable {
     /// `account_id`: the id of the user's account, which removing the user revokes; absent for
     /// a backend client.
     public var accountID: String?
+    /// `purpose_of_use`: the purpose of use the token was issued for (a v3-ActReason code);
+    /// absent for the role's default.
+    public var purposeOfUse: String?
+    /// `organization`: the Organization the holder acts for (`Organization/ID`).
+    public var organization: String?
 
     /// Claims.
     public init(
         issuer: String, subject: String, audience: String, expiresAt: Date, issuedAt: Date, notBefore: Date? = nil,
         tokenID: String, clientID: String, scope: String, patient: String? = nil, fhirUser: String? = nil, role: Role? = nil,
-        accountID: String? = nil
+        accountID: String? = nil, purposeOfUse: String? = nil, organization: String? = nil
     ) {
         self.issuer = issuer
         self.subject = subject
@@ -50,11 +55,14 @@ public struct AccessTokenClaims: Sendable, Hashable, Codable {
         self.fhirUser = fhirUser
         self.role = role
         self.accountID = accountID
+        self.purposeOfUse = purposeOfUse
+        self.organization = organization
     }
 
     enum CodingKeys: String, CodingKey {
         case issuer = "iss", subject = "sub", audience = "aud", expiresAt = "exp", issuedAt = "iat", notBefore = "nbf"
         case tokenID = "jti", clientID = "client_id", scope, patient, fhirUser, role, accountID = "account_id"
+        case purposeOfUse = "purpose_of_use", organization
     }
 
     /// Decodes the claims; dates are NumericDates (seconds since 1970).
@@ -73,6 +81,8 @@ public struct AccessTokenClaims: Sendable, Hashable, Codable {
         fhirUser = try container.decodeIfPresent(String.self, forKey: .fhirUser)
         role = try container.decodeRoleIfPresent(forKey: .role)
         accountID = try container.decodeIfPresent(String.self, forKey: .accountID)
+        purposeOfUse = try container.decodeIfPresent(String.self, forKey: .purposeOfUse)
+        organization = try container.decodeIfPresent(String.self, forKey: .organization)
     }
 
     /// Encodes the claims; dates as whole seconds since 1970, absent optionals left out.
@@ -91,5 +101,7 @@ public struct AccessTokenClaims: Sendable, Hashable, Codable {
         try container.encodeIfPresent(fhirUser, forKey: .fhirUser)
         try container.encodeIfPresent(role?.rawValue, forKey: .role)
         try container.encodeIfPresent(accountID, forKey: .accountID)
+        try container.encodeIfPresent(purposeOfUse, forKey: .purposeOfUse)
+        try container.encodeIfPresent(organization, forKey: .organization)
     }
 }

@@ -19,7 +19,9 @@ extension TokenVerifier {
             tokenID: try claims.requiredString("jti"),
             expiresAt: expiresAt,
             issuedAt: try claims.requiredDate("iat"),
-            accountID: try claims.string("account_id")
+            accountID: try claims.string("account_id"),
+            purposeOfUse: try claims.string("purpose_of_use"),
+            organization: try claims.string("organization")
         )
     }
 
@@ -48,7 +50,9 @@ extension TokenVerifier {
             role: role,
             tokenID: try claims.string("jti"),
             expiresAt: expiresAt,
-            issuedAt: try claims.date("iat")
+            issuedAt: try claims.date("iat"),
+            purposeOfUse: try claims.string("purpose_of_use"),
+            organization: try claims.string("organization")
         )
     }
 

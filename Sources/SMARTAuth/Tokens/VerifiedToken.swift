@@ -27,11 +27,16 @@ public struct VerifiedToken: Sendable, Hashable {
     public var issuedAt: Date?
     /// `account_id`: the user's account, in Kiln's tokens for users.
     public var accountID: String?
+    /// `purpose_of_use`: the purpose of use stated in the token (a v3-ActReason code), if any.
+    public var purposeOfUse: String?
+    /// `organization`: the Organization the holder acts for, if any.
+    public var organization: String?
 
     /// A verified token's content.
     public init(
         issuer: String, isIssuedByKiln: Bool, subject: String, clientID: String?, scope: String, patient: String? = nil,
-        fhirUser: String? = nil, role: Role? = nil, tokenID: String? = nil, expiresAt: Date, issuedAt: Date? = nil, accountID: String? = nil
+        fhirUser: String? = nil, role: Role? = nil, tokenID: String? = nil, expiresAt: Date, issuedAt: Date? = nil, accountID: String? = nil,
+        purposeOfUse: String? = nil, organization: String? = nil
     ) {
         self.issuer = issuer
         self.isIssuedByKiln = isIssuedByKiln
@@ -45,6 +50,8 @@ public struct VerifiedToken: Sendable, Hashable {
         self.expiresAt = expiresAt
         self.issuedAt = issuedAt
         self.accountID = accountID
+        self.purposeOfUse = purposeOfUse
+        self.organization = organization
     }
 
     /// The caller the access policy decides for: the token's scopes parsed (a resource scope
@@ -57,7 +64,10 @@ public struct VerifiedToken: Sendable, Hashable {
             role: role,
             launchPatient: patient,
             fhirUser: fhirUser,
-            assignedPatients: assignedPatients
+            assignedPatients: assignedPatients,
+            statedPurpose: purposeOfUse,
+            organization: organization,
+            clientID: clientID
         )
     }
 }

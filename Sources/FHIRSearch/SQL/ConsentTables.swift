@@ -1,0 +1,141 @@
+/// The tables that hold each enforceable Consent compiled into rows, and the SQL functions that
+/// decide from them, inside any statement, whether a patient consents to a request seeing one
+/// resource. They are written with the Consent in its transaction (see `FHIRStore`), keyed by
+/// the Consent's row number, so there is no cache: the next statement sees a change.
+///
+/// The decision follows the rules of `FHIRConsent.ConsentEvaluator`, which explains it:
+/// - candidates are the patient's enforced Consents whose root period contains now, whose scope
+///   suits the purpose (`purposes_for`) and whose root purpose, actor and action criteria (each
+///   empty for any) match, and, when the root states resource criteria (`root_scoped`, kept as
+///   provision position 0), whose root criteria match the resource;
+/// - the most recent `recorded` wins (no date is older than any date); a tie denies;
+/// - the winner's nested provisions (positions 1…) that match (every stated criterion, any-of
+///   within one) decide: one denying → deny, else permit; none matching → the root's
+///   `base_permit`;
+/// - no candidate: the request's default.
+public enum ConsentTables {
+    /// One row per enforced Consent: `consent_rid`, `patient_id`, `recorded`,
+    /// `period_low`/`period_high`, `purposes_for`, `base_permit`, `root_purposes`,
+    /// `root_actors`, `root_actions`, `root_scoped`.
+    public static let policy = "consent_policy"
+    /// One row per provision with criteria: position 0 the root's resource criteria (when
+    /// `root_scoped`), 1… the nested provisions. Columns: `permit`, `purposes`, `actors`,
+    /// `actions`, `period_low`/`period_high`, `labels` (`system|code`), `classes` (types or
+    /// profile URLs), `codes` (`system|code`), `data_period` with `data_low`/`data_high` (null:
+    /// open), `data_instance`, `data_related`, `data_dependents`, `data_authoredby` (`Type/id`).
+    public static let provision = "consent_provision"
+    /// `kiln_consent_permits(patient_id, rid, resource_type, id, purpose, actors, actions,
+    /// default)`: whether the patient consents to the request seeing the resource.
+    public static let permitsFunction = "kiln_consent_permits"
+    /// `kiln_consent_resource_matches(provision, rid, resource_type, id)`: whether a
+    /// provision's resource criteria match the resource.
+    public static let resourceMatchesFunction = "kiln_consent_resource_matches"
+
+    /// The search parameters whose references name a resource's authors (data meaning
+    /// `authoredby`).
+    public static let authorParameters = ["agent", "asserter", "author", "consentor", "performer", "recorder", "results-interpreter"]
+
+    /// The statements that create the tables and the functions.
+    public static let schema: [String] = [
+        """
+        CREATE TABLE \(policy) (
+            consent_rid bigint PRIMARY KEY,
+            patient_id text NOT NULL,
+            recorded timestamptz,
+            period_low timestamptz NOT NULL,
+            period_high timestamptz NOT NULL,
+            purposes_for text[] NOT NULL,
+            base_permit boolean NOT NULL,
+            root_purposes text[] NOT NULL,
+            root_actors text[] NOT NULL,
+            root_actions text[] NOT NULL,
+            root_scoped boolean NOT NULL
+        )
+        """,
+        "CREATE INDEX \(policy)_patient ON \(policy) (patient_id)",
+        """
+        CREATE TABLE \(provision) (
+            consent_rid bigint NOT NULL,
+            position integer NOT NULL,
+            permit boolean NOT NULL,
+            purposes text[] NOT NULL,
+            actors text[] NOT NULL,
+            actions text[] NOT NULL,
+            period_low timestamptz NOT NULL,
+            period_high timestamptz NOT NULL,
+            labels text[] NOT NULL,
+            classes text[] NOT NULL,
+            codes text[] NOT NULL,
+            data_period boolean NOT NULL,
+            data_low timestamptz,
+            data_high timestamptz,
+            data_instance text[] NOT NULL,
+            data_related text[] NOT NULL,
+            data_dependents text[] NOT NULL,
+            data_authoredby text[] NOT NULL,
+            PRIMARY KEY (consent_rid, position)
+        )
+        """,
+        """
+        CREATE FUNCTION \(resourceMatchesFunction)(x \(provision), p_rid bigint, p_type text, p_id text)
+        RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE AS $$
+            SELECT (cardinality(x.labels) = 0 OR EXISTS (
+                       SELECT 1 FROM \(SearchTables.token) t WHERE t.rid = p_rid AND t.param = '_security'
+                         AND t.system || '|' || t.code = ANY(x.labels)))
+               AND (cardinality(x.classes) = 0 OR p_type = ANY(x.classes) OR EXISTS (
+                       SELECT 1 FROM \(SearchTables.uri) u WHERE u.rid = p_rid AND u.param = '_profile' AND u.uri = ANY(x.classes)))
+               AND (cardinality(x.codes) = 0 OR EXISTS (
+                       SELECT 1 FROM \(SearchTables.token) t WHERE t.rid = p_rid AND t.param = 'code'
+                         AND t.system || '|' || t.code = ANY(x.codes)))
+               AND (NOT x.data_period OR EXISTS (
+                       SELECT 1 FROM \(SearchTables.date) d WHERE d.rid = p_rid AND d.param = 'date'
+                         AND (x.data_high IS NULL OR d.low < x.data_high) AND (x.data_low IS NULL OR d.high > x.data_low)))
+               AND (cardinality(x.data_instance) + cardinality(x.data_related) + cardinality(x.data_dependents) + cardinality(x.data_authoredby) = 0
+                   OR p_type || '/' || p_id = ANY(x.data_instance || x.data_related || x.data_dependents)
+                   OR EXISTS (SELECT 1 FROM \(SearchTables.reference) f WHERE f.rid = p_rid
+                       AND f.target_type || '/' || f.target_id = ANY(x.data_dependents))
+                   OR EXISTS (SELECT 1 FROM \(SearchTables.reference) f WHERE f.rid = p_rid
+                       AND f.param = ANY('{\(authorParameters.joined(separator: ","))}'::text[])
+                       AND f.target_type || '/' || f.target_id = ANY(x.data_authoredby))
+                   OR EXISTS (SELECT 1 FROM resource r JOIN \(SearchTables.reference) f ON f.rid = r.rid
+                       WHERE (r.resource_type, r.id) IN (SELECT split_part(v, '/', 1), split_part(v, '/', 2) FROM unnest(x.data_related) v)
+                         AND f.target_type = p_type AND f.target_id = p_id))
+        $$
+        """,
+        """
+        CREATE FUNCTION \(permitsFunction)(
+            p_patient text, p_rid bigint, p_type text, p_id text,
+            p_purpose text, p_actors text[], p_actions text[], p_default boolean
+        ) RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE AS $$
+            WITH applicable AS (
+                SELECT c.consent_rid, c.recorded, c.base_permit FROM \(policy) c
+                WHERE c.patient_id = p_patient
+                  AND p_purpose = ANY(c.purposes_for)
+                  AND now() >= c.period_low AND now() < c.period_high
+                  AND (cardinality(c.root_purposes) = 0 OR p_purpose = ANY(c.root_purposes))
+                  AND (cardinality(c.root_actors) = 0 OR c.root_actors && p_actors)
+                  AND (cardinality(c.root_actions) = 0 OR c.root_actions && p_actions)
+                  AND (NOT c.root_scoped OR EXISTS (
+                      SELECT 1 FROM \(provision) r WHERE r.consent_rid = c.consent_rid AND r.position = 0
+                        AND \(resourceMatchesFunction)(r, p_rid, p_type, p_id)))
+            ), winner AS (
+                SELECT a.consent_rid, a.base_permit,
+                       count(*) OVER (PARTITION BY a.recorded) > 1 AS tied
+                FROM applicable a ORDER BY a.recorded DESC NULLS LAST LIMIT 1
+            )
+            SELECT coalesce((
+                SELECT CASE WHEN w.tied THEN false ELSE coalesce((
+                    SELECT bool_and(x.permit) FROM \(provision) x
+                    WHERE x.consent_rid = w.consent_rid AND x.position > 0
+                      AND (cardinality(x.purposes) = 0 OR p_purpose = ANY(x.purposes))
+                      AND (cardinality(x.actors) = 0 OR x.actors && p_actors)
+                      AND (cardinality(x.actions) = 0 OR x.actions && p_actions)
+                      AND now() >= x.period_low AND now() < x.period_high
+                      AND \(resourceMatchesFunction)(x, p_rid, p_type, p_id)
+                ), w.base_permit) END
+                FROM winner w
+            ), p_default)
+        $$
+        """,
+    ]
+}

@@ -1,0 +1,45 @@
+import FHIRAccess
+
+extension SQLCompilation {
+    /// ` AND <every patient whose compartment holds alias consents>`, for the types of the scope
+    /// in the Patient compartment (Consent itself excepted, see ``ConsentScope/exemptTypes``).
+    ///
+    /// The decision for one patient is `kiln_consent_permits` (see `ConsentTables`), evaluated
+    /// over the provisions compiled from the patient's Consents in the same transaction as each
+    /// Consent's write, so a change is seen by the very next statement on every node. With a
+    /// permitting default only patients that hold a Consent are asked, so a patient without one
+    /// costs one index probe; with a denying default every compartment patient is asked.
+    mutating func appendConsent(_ consent: ConsentScope, alias: String, scope: TypeScope) {
+        let governed = compiler.compartmentTypes.subtracting(ConsentScope.exemptTypes)
+        let restricted: Bool?
+        switch scope {
+        case .single(let type): restricted = governed.contains(type)
+        case .several(let types):
+            let inside = types.filter { governed.contains($0) }
+            restricted = inside.isEmpty ? false : (inside.count == types.count ? true : nil)
+        case .any: restricted = nil
+        }
+        if restricted == false { return }
+        let member = self.alias("k")
+        append(" AND (")
+        if restricted == nil {
+            append("\(alias).resource_type <> ALL(")
+            bind(.textArray(governed.sorted()))
+            append(") OR ")
+        }
+        append("NOT EXISTS (SELECT 1 FROM \(SearchTables.compartment) \(member) WHERE \(member).rid = \(alias).rid")
+        if consent.permitsByDefault {
+            let policy = self.alias("cp")
+            append(" AND EXISTS (SELECT 1 FROM \(ConsentTables.policy) \(policy) WHERE \(policy).patient_id = \(member).patient_id)")
+        }
+        append(" AND NOT \(ConsentTables.permitsFunction)(\(member).patient_id, \(alias).rid, \(alias).resource_type, \(alias).id, ")
+        bind(.text(consent.purpose))
+        append(", ")
+        bind(.textArray(consent.actors))
+        append(", ")
+        bind(.textArray(consent.actions))
+        append(", ")
+        bind(.boolean(consent.permitsByDefault))
+        append(")))")
+    }
+}
