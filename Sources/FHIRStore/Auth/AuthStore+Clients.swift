@@ -10,7 +10,8 @@ extension AuthStore {
     public static let pollingOverlap: TimeInterval = 60
 
     static let clientColumns = """
-        client_id, kind, secret_hash, jwks::text, redirect_uris, scope, role, name, created_at, revoked_at
+        client_id, kind, secret_hash, jwks::text, redirect_uris, scope, role, name, created_at, revoked_at,
+        purpose, allowed_purposes, organization
         """
 
     /// Registers a client. Throws ``AuthStoreError/clientExists(_:)`` when its id is taken, also
@@ -18,10 +19,12 @@ extension AuthStore {
     public func addClient(_ record: ClientRecord) async throws {
         let rows = try await client.query(
             """
-            INSERT INTO auth_client (client_id, kind, secret_hash, jwks, redirect_uris, scope, role, name, created_at, changed_at)
+            INSERT INTO auth_client (client_id, kind, secret_hash, jwks, redirect_uris, scope, role, name, created_at, changed_at,
+                                     purpose, allowed_purposes, organization)
             VALUES (\(record.clientID), \(record.kind.rawValue), \(record.secretHash), \(record.jwks)::jsonb,
                     \(record.redirectURIs), \(record.scope), \(record.role), \(record.name),
-                    \(PostgresTimestamp(record.createdAt)), clock_timestamp())
+                    \(PostgresTimestamp(record.createdAt)), clock_timestamp(),
+                    \(record.purpose), \(record.allowedPurposes), \(record.organization))
             ON CONFLICT (client_id) DO NOTHING
             RETURNING client_id
             """,
@@ -105,13 +108,14 @@ extension AuthStore {
 
     static func decodeClients(_ rows: PostgresRowSequence) async throws -> [ClientRecord] {
         var clients: [ClientRecord] = []
-        let columns = (String, String, String?, String?, [String], String, String?, String?, Date, Date?).self
-        for try await (id, kind, secretHash, jwks, redirectURIs, scope, role, name, createdAt, revokedAt) in rows.decode(columns) {
+        let columns = (String, String, String?, String?, [String], String, String?, String?, Date, Date?, String?, [String], String?).self
+        for try await (id, kind, secretHash, jwks, redirectURIs, scope, role, name, createdAt, revokedAt, purpose, allowedPurposes, organization) in rows.decode(columns) {
             // The table's CHECK allows only the known kinds.
             guard let kind = ClientKind(rawValue: kind) else { continue }
             clients.append(ClientRecord(
                 clientID: id, kind: kind, secretHash: secretHash, jwks: jwks, redirectURIs: redirectURIs,
-                scope: scope, role: role, name: name, createdAt: createdAt, revokedAt: revokedAt
+                scope: scope, role: role, name: name, purpose: purpose, allowedPurposes: allowedPurposes, organization: organization,
+                createdAt: createdAt, revokedAt: revokedAt
             ))
         }
         return clients

@@ -7,7 +7,7 @@ extension AuthStore {
     public static let firstAdministratorUsername = "admin"
 
     static let userColumns = """
-        u.username, u.password_hash, u.role, u.fhir_user, u.created_at, u.account_id,
+        u.username, u.password_hash, u.role, u.fhir_user, u.created_at, u.account_id, u.organization, u.break_glass,
         coalesce((SELECT array_agg(p.patient_id ORDER BY p.patient_id) FROM auth_user_patient p WHERE p.username = u.username), '{}')
         """
 
@@ -18,8 +18,9 @@ extension AuthStore {
         try await withTransaction { connection in
             let rows = try await connection.query(
                 """
-                INSERT INTO auth_user (username, password_hash, role, fhir_user, created_at, account_id)
-                VALUES (\(record.username), \(record.passwordHash), \(record.role), \(record.fhirUser), \(PostgresTimestamp(record.createdAt)), \(record.accountID))
+                INSERT INTO auth_user (username, password_hash, role, fhir_user, created_at, account_id, organization, break_glass)
+                VALUES (\(record.username), \(record.passwordHash), \(record.role), \(record.fhirUser), \(PostgresTimestamp(record.createdAt)), \(record.accountID),
+                        \(record.organization), \(record.breakGlass))
                 ON CONFLICT (username) DO NOTHING RETURNING username
                 """,
                 logger: logger
@@ -185,9 +186,11 @@ extension AuthStore {
 
     static func decodeUsers(_ rows: PostgresRowSequence) async throws -> [UserRecord] {
         var users: [UserRecord] = []
-        for try await (username, passwordHash, role, fhirUser, createdAt, accountID, patients) in rows.decode((String, String, String, String?, Date, String, [String]).self) {
+        let columns = (String, String, String, String?, Date, String, String?, Bool, [String]).self
+        for try await (username, passwordHash, role, fhirUser, createdAt, accountID, organization, breakGlass, patients) in rows.decode(columns) {
             users.append(UserRecord(
-                username: username, passwordHash: passwordHash, role: role, fhirUser: fhirUser, patients: patients, createdAt: createdAt, accountID: accountID
+                username: username, passwordHash: passwordHash, role: role, fhirUser: fhirUser, patients: patients, createdAt: createdAt, accountID: accountID,
+                organization: organization, breakGlass: breakGlass
             ))
         }
         return users

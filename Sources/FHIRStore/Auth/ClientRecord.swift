@@ -21,6 +21,13 @@ public struct ClientRecord: Sendable, Hashable {
     public var role: String?
     /// A name for people, shown when a user is asked to authorize the app.
     public var name: String?
+    /// The purpose of use (a v3-ActReason code) of the client's tokens when the request states
+    /// none; nil: the role's default, TREAT for a client without a role.
+    public var purpose: String?
+    /// The other purposes of use a token request may ask for instead.
+    public var allowedPurposes: [String]
+    /// The Organization the client acts for (`Organization/ID`), a Consent actor.
+    public var organization: String?
     /// When the client was registered.
     public var createdAt: Date
     /// When the client was removed; a removed client is refused everywhere.
@@ -36,6 +43,9 @@ public struct ClientRecord: Sendable, Hashable {
         scope: String,
         role: String? = nil,
         name: String? = nil,
+        purpose: String? = nil,
+        allowedPurposes: [String] = [],
+        organization: String? = nil,
         createdAt: Date = Date(),
         revokedAt: Date? = nil
     ) {
@@ -47,6 +57,9 @@ public struct ClientRecord: Sendable, Hashable {
         self.scope = scope
         self.role = role
         self.name = name
+        self.purpose = purpose
+        self.allowedPurposes = allowedPurposes
+        self.organization = organization
         self.createdAt = createdAt
         self.revokedAt = revokedAt
     }

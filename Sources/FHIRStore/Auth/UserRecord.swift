@@ -19,11 +19,15 @@ public struct UserRecord: Sendable, Hashable {
     /// A random id of this account, carried by its access tokens: removing the user refuses
     /// them, and a user added again under the name has another id.
     public var accountID: String
+    /// The Organization the user acts for (`Organization/ID`), a Consent actor.
+    public var organization: String?
+    /// Whether the user may obtain break-glass tokens (purpose ETREAT), which override Consent denials.
+    public var breakGlass: Bool
 
     /// A user record.
     public init(
         username: String, passwordHash: String, role: String, fhirUser: String? = nil, patients: [String] = [], createdAt: Date = Date(),
-        accountID: String = UUID().uuidString.lowercased()
+        accountID: String = UUID().uuidString.lowercased(), organization: String? = nil, breakGlass: Bool = false
     ) {
         self.username = username
         self.passwordHash = passwordHash
@@ -32,5 +36,7 @@ public struct UserRecord: Sendable, Hashable {
         self.patients = patients
         self.createdAt = createdAt
         self.accountID = accountID
+        self.organization = organization
+        self.breakGlass = breakGlass
     }
 }

@@ -269,5 +269,13 @@ public enum SchemaMigrations {
         // Each enforceable Consent compiled into rows, and the function that decides from them
         // inside any statement (see ConsentTables).
         Migration(version: 7, name: "consent provisions", statements: ConsentTables.schema),
+        // Purposes of use and the Organization a client or user acts for; break-glass users.
+        Migration(version: 8, name: "purposes of use", statements: [
+            "ALTER TABLE auth_client ADD COLUMN purpose text",
+            "ALTER TABLE auth_client ADD COLUMN allowed_purposes text[] NOT NULL DEFAULT '{}'",
+            "ALTER TABLE auth_client ADD COLUMN organization text",
+            "ALTER TABLE auth_user ADD COLUMN organization text",
+            "ALTER TABLE auth_user ADD COLUMN break_glass boolean NOT NULL DEFAULT false",
+        ]),
     ]
 }

@@ -3,11 +3,12 @@ import Foundation
 import SMARTAuth
 
 /// The body of `POST /admin/clients`:
-/// `{"client_id", "kind", "redirect_uris", "scope", "role", "jwks", "secret", "name"}`, checked
+/// `{"client_id", "kind", "redirect_uris", "scope", "role", "jwks", "secret", "name", "purpose",
+/// "allowed_purposes", "organization"}`, checked
 /// with the same rules as `kiln client add`.
 enum AdminClientRequest {
     /// The members the body may have.
-    static let members: Set<String> = ["client_id", "kind", "redirect_uris", "scope", "role", "jwks", "secret", "name"]
+    static let members: Set<String> = ["client_id", "kind", "redirect_uris", "scope", "role", "jwks", "secret", "name", "purpose", "allowed_purposes", "organization"]
 
     /// The client to register, its secret hashed; `resourceTypes` are those scopes may name.
     static func record(from body: AdminJSONBody, resourceTypes: Set<String>) throws -> ClientRecord {
@@ -30,18 +31,23 @@ enum AdminClientRequest {
             secretHash = try PasswordHasher().hash(secret)
         }
         let jwks = try jwksData.map { data throws(RegistrationError) in try rules.checkJWKS(data, source: "jwks") }
+        let purpose = try body.string("purpose"), allowed = try body.strings("allowed_purposes"), organization = try body.string("organization")
+        for code in (purpose.map { [$0] } ?? []) + allowed { try rules.checkPurpose(code) }
+        if let organization { try rules.checkOrganization(organization) }
         return ClientRecord(
             clientID: clientID, kind: kind, secretHash: secretHash, jwks: jwks, redirectURIs: redirectURIs,
-            scope: scopes.scopeString, role: role, name: try body.string("name")
+            scope: scopes.scopeString, role: role, name: try body.string("name"),
+            purpose: purpose, allowedPurposes: Array(Set(allowed)).sorted(), organization: organization
         )
     }
 }
 
-/// The body of `POST /admin/users`: `{"username", "password", "role", "fhir_user", "patients"}`,
+/// The body of `POST /admin/users`: `{"username", "password", "role", "fhir_user", "patients",
+/// "organization", "break_glass"}`,
 /// checked with the same rules as `kiln user add`.
 enum AdminUserRequest {
     /// The members the body may have.
-    static let members: Set<String> = ["username", "password", "role", "fhir_user", "patients"]
+    static let members: Set<String> = ["username", "password", "role", "fhir_user", "patients", "organization", "break_glass"]
 
     /// The user to add, the password hashed.
     static func record(from body: AdminJSONBody) throws -> UserRecord {
@@ -51,9 +57,11 @@ enum AdminUserRequest {
         let checked = try rules.checkUser(username: username, role: try body.requiredString("role"), fhirUser: fhirUser, patients: try body.strings("patients"))
         let password = try body.requiredString("password")
         try rules.checkPassword(password)
+        let organization = try body.string("organization")
+        if let organization { try rules.checkOrganization(organization) }
         return UserRecord(
             username: username, passwordHash: try PasswordHasher().hash(password), role: checked.role.rawValue,
-            fhirUser: fhirUser, patients: checked.patientIDs
+            fhirUser: fhirUser, patients: checked.patientIDs, organization: organization, breakGlass: try body.bool("break_glass") ?? false
         )
     }
 }

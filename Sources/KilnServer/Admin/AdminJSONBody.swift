@@ -62,6 +62,13 @@ struct AdminJSONBody {
         return texts
     }
 
+    /// The boolean member `name`; nil when absent or null.
+    func bool(_ name: String) throws(AdminError) -> Bool? {
+        guard let value = members[name] else { return nil }
+        guard let number = value as? NSNumber, String(cString: number.objCType) == "c" else { throw .invalidRequest("\(name) must be true or false") }
+        return number.boolValue
+    }
+
     /// The object member `name` as JSON data; nil when absent or null.
     func object(_ name: String) throws(AdminError) -> Data? {
         guard let value = members[name] else { return nil }

@@ -18,6 +18,12 @@ public struct ClientView: Encodable, Sendable {
     public var role: String?
     /// The display name.
     public var name: String?
+    /// The purpose of use of its tokens when a request states none.
+    public var purpose: String?
+    /// The other purposes a token request may ask for.
+    public var allowedPurposes: [String]
+    /// The Organization it acts for.
+    public var organization: String?
     /// Whether a JWKS is registered.
     public var hasJWKS: Bool
     /// When it was registered.
@@ -27,6 +33,7 @@ public struct ClientView: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case clientID = "client_id", kind, scope, redirectURIs = "redirect_uris", role, name
+        case purpose, allowedPurposes = "allowed_purposes", organization
         case hasJWKS = "has_jwks", createdAt = "created_at", removedAt = "removed_at"
     }
 
@@ -38,6 +45,9 @@ public struct ClientView: Encodable, Sendable {
         redirectURIs = client.redirectURIs
         role = client.role
         name = client.name
+        purpose = client.purpose
+        allowedPurposes = client.allowedPurposes
+        organization = client.organization
         hasJWKS = client.jwks != nil
         createdAt = client.createdAt
         removedAt = client.revokedAt
@@ -54,11 +64,15 @@ public struct UserView: Encodable, Sendable {
     public var fhirUser: String?
     /// The patients assigned to a clinician.
     public var patients: [String]
+    /// The Organization the user acts for.
+    public var organization: String?
+    /// Whether the user may obtain break-glass (ETREAT) tokens.
+    public var breakGlass: Bool
     /// When it was created.
     public var createdAt: Date
 
     enum CodingKeys: String, CodingKey {
-        case username, role, fhirUser = "fhir_user", patients, createdAt = "created_at"
+        case username, role, fhirUser = "fhir_user", patients, organization, breakGlass = "break_glass", createdAt = "created_at"
     }
 
     /// The view of a stored user.
@@ -67,6 +81,8 @@ public struct UserView: Encodable, Sendable {
         role = user.role
         fhirUser = user.fhirUser
         patients = user.patients
+        organization = user.organization
+        breakGlass = user.breakGlass
         createdAt = user.createdAt
     }
 }

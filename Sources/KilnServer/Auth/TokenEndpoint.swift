@@ -30,8 +30,10 @@ struct TokenEndpoint: Sendable {
         }
         let scopes = try grantedScopes(requested: try form.required("scope"), allowed: client.scope)
         let role = try client.role.map { try Self.role($0) }
+        let purpose = try Self.purpose(form, client: client, role: role, user: nil)
         let token = try await issuer().issueAccessToken(
-            subject: client.clientID, clientID: client.clientID, scopes: scopes, role: role, lifetime: auth.settings.backendAccessTokenLifetime
+            subject: client.clientID, clientID: client.clientID, scopes: scopes, role: role,
+            purposeOfUse: purpose, organization: client.organization, lifetime: auth.settings.backendAccessTokenLifetime
         )
         return OAuthResponse.json(tokenBody(token, scopes: scopes))
     }
@@ -58,7 +60,7 @@ struct TokenEndpoint: Sendable {
             throw OAuthError.invalidGrant("The user of this code no longer exists")
         }
         let scopes = try parse(record.scope)
-        var body = try await userTokens(scopes: scopes, client: client, user: user, patient: record.patient, grantID: record.codeHash)
+        var body = try await userTokens(form, scopes: scopes, client: client, user: user, patient: record.patient, grantID: record.codeHash)
         if scopes.contains(.openid) {
             let idToken = try await issuer().issueIDToken(subject: user.username, clientID: client.clientID, fhirUser: user.fhirUser, nonce: record.nonce)
             body["id_token"] = idToken.token
@@ -79,14 +81,18 @@ struct TokenEndpoint: Sendable {
         guard let username = record.username, let user = try await auth.store.user(named: username) else {
             throw OAuthError.invalidGrant("The user of this refresh token no longer exists")
         }
-        return OAuthResponse.json(try await userTokens(scopes: scopes, client: client, user: user, patient: record.patient, grantID: record.grantID))
+        return OAuthResponse.json(try await userTokens(form, scopes: scopes, client: client, user: user, patient: record.patient, grantID: record.grantID))
     }
 
     /// The access token (and refresh token for offline_access or online_access) of a user.
-    private func userTokens(scopes: ScopeSet, client: ClientRecord, user: UserRecord, patient: String?, grantID: String) async throws -> [String: any Sendable] {
+    /// The purpose of use is the request's `purpose_of_use` (see ``SMARTAuth/PurposeOfUseGrant``),
+    /// asked afresh at every token request; the Organization is the user's, else the client's.
+    private func userTokens(_ form: OAuthForm, scopes: ScopeSet, client: ClientRecord, user: UserRecord, patient: String?, grantID: String) async throws -> [String: any Sendable] {
+        let role = try Self.role(user.role)
         let token = try await issuer().issueAccessToken(
             subject: user.username, clientID: client.clientID, scopes: scopes, patient: patient, fhirUser: user.fhirUser,
-            role: try Self.role(user.role), accountID: user.accountID, lifetime: auth.settings.accessTokenLifetime
+            role: role, accountID: user.accountID, purposeOfUse: try Self.purpose(form, client: client, role: role, user: user),
+            organization: user.organization ?? client.organization, lifetime: auth.settings.accessTokenLifetime
         )
         var body = tokenBody(token, scopes: scopes)
         if scopes.contains(.offlineAccess) || scopes.contains(.onlineAccess) {
@@ -108,7 +114,20 @@ struct TokenEndpoint: Sendable {
         ]
         if let patient = token.claims.patient { body["patient"] = patient }
         if let fhirUser = token.claims.fhirUser { body["fhirUser"] = fhirUser }
+        if let purpose = token.claims.purposeOfUse { body["purpose_of_use"] = purpose }
         return body
+    }
+
+    /// The purpose of use of the token a request asks for, held against the registrations.
+    static func purpose(_ form: OAuthForm, client: ClientRecord, role: Role?, user: UserRecord?) throws -> String? {
+        let resolved = PurposeOfUseGrant.resolve(
+            requested: form["purpose_of_use"], registered: user == nil ? client.purpose : nil, allowed: client.allowedPurposes,
+            role: role, breakGlassUser: user.map(\.breakGlass)
+        )
+        switch resolved {
+        case .success(let purpose): return purpose
+        case .failure(let error): throw OAuthError.invalidRequest(error.message)
+        }
     }
 
     /// The requested scopes narrowed to the allowed ones; a scope that cannot be honoured is refused.

@@ -37,13 +37,27 @@ struct CapabilityStatementBuilder {
 
     /// `rest.security` of a server guarded by SMART: the service code and the OAuth endpoints
     /// (the `oauth-uris` extension SMART App Launch defines).
+    /// How access is decided, for `rest.security.description`: SMART, then patients' Consents.
+    static let securityDescription = """
+        SMART App Launch 2: OAuth 2.0 bearer tokens; see .well-known/smart-configuration. \
+        Patients' Consents decide inside every query what a caller sees, by purpose of use \
+        (v3-ActReason: the token's purpose_of_use, else the role's: clinician TREAT, researcher HRESCH, \
+        patient PATRQT, data-steward and administrator HOPERAT, a client without a role TREAT) and actors \
+        (fhirUser, the Organization acted for, the client id as urn:kiln:client-id). \
+        Without an applicable Consent: permit for TREAT, ETREAT, HOPERAT and PATRQT, deny for identifiable \
+        HRESCH and other purposes (kiln serve --consent-default changes them). Break-glass: purpose_of_use=ETREAT \
+        for users registered for it overrides Consent denials, and every such response carries a warning. \
+        A patient's own access is never restricted by their Consents. Consents are checked on write: ppc-1 to ppc-5, \
+        nested provisions need a type, actors a role, data a meaning, at most one nested level.
+        """
+
     private func security() -> JSONValue {
         func uri(_ name: String, _ endpoint: String) -> JSONValue {
             ["url": .string(name), "valueUri": .string(AuthRoutes.url(baseURL: baseURL, endpoint))]
         }
         return [
             "service": [["coding": [["system": "http://terminology.hl7.org/CodeSystem/restful-security-service", "code": "SMART-on-FHIR"]]]],
-            "description": "SMART App Launch 2: OAuth 2.0 bearer tokens; see .well-known/smart-configuration",
+            "description": .string(Self.securityDescription),
             "extension": [[
                 "url": "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris",
                 "extension": [uri("authorize", "authorize"), uri("token", "token"), uri("introspect", "introspect"), uri("revoke", "revoke")],

@@ -57,8 +57,14 @@ public struct FHIRService: Sendable {
         self.logger = logger
     }
 
-    /// Handles one request on its own (not inside a Bundle).
+    /// Handles one request on its own (not inside a Bundle); a response served under
+    /// break-glass carries ``BreakGlassNotice``.
     public func handle(_ request: FHIRRequest) async throws -> FHIRResponse {
+        let response = try await respond(to: request)
+        return BreakGlassNotice.applies(to: request) ? BreakGlassNotice.marking(response) : response
+    }
+
+    private func respond(to request: FHIRRequest) async throws -> FHIRResponse {
         switch (request.route, request.method) {
         case (.metadata, .get), (.metadata, .head):
             return FHIRResponse(status: 200, body: .json(capabilityStatement()))

@@ -28,10 +28,11 @@ public struct TokenIssuer: Sendable {
 
     /// A signed access token (`typ: at+jwt`) with a new random `jti`. Use
     /// ``TokenLimits/backendAccessTokenLifetime`` for backend services; a user's token carries
-    /// their `accountID`.
+    /// their `accountID`; `purposeOfUse` and `organization` become `purpose_of_use` and
+    /// `organization` (see ``PurposeOfUseGrant``).
     public func issueAccessToken(
         subject: String, clientID: String, scopes: ScopeSet, patient: String? = nil, fhirUser: String? = nil, role: Role? = nil,
-        accountID: String? = nil, lifetime: Duration = TokenLimits.accessTokenLifetime, now: Date = Date()
+        accountID: String? = nil, purposeOfUse: String? = nil, organization: String? = nil, lifetime: Duration = TokenLimits.accessTokenLifetime, now: Date = Date()
     ) async throws(TokenIssuingError) -> IssuedToken<AccessTokenClaims> {
         for (name, value) in [("sub", subject), ("client_id", clientID), ("iss", issuer), ("aud", audience)] where value.isEmpty {
             throw .emptyClaim(name: name)
@@ -41,7 +42,8 @@ public struct TokenIssuer: Sendable {
             issuer: issuer, subject: subject, audience: audience,
             expiresAt: try Self.expiry(issuedAt, lifetime), issuedAt: issuedAt,
             tokenID: RandomToken.make(), clientID: clientID, scope: scopes.scopeString,
-            patient: patient, fhirUser: fhirUser, role: role, accountID: accountID
+            patient: patient, fhirUser: fhirUser, role: role, accountID: accountID,
+            purposeOfUse: purposeOfUse, organization: organization
         )
         return IssuedToken(token: try await sign(claims, type: "at+jwt"), claims: claims)
     }

@@ -17,6 +17,10 @@ extension ClientCommand {
                   kiln client add --client-id viewer --public --redirect-uri https://app.example.org/callback --scope "launch openid fhirUser patient/*.rs"
                 A confidential app with a shared secret: --secret S instead of --public (stored hashed).
                 Without --role, a backend service is a system client: its scopes alone decide.
+                Purpose of use: --purpose CODE is what the client's tokens act for when the token
+                request names none (default: the role's, TREAT without a role); a token request may
+                ask purpose_of_use=CODE for one of --allowed-purpose CODE (repeatable).
+                --organization Organization/ID names whom the client acts for, to patients' Consents.
                 """
         )
 
@@ -46,6 +50,15 @@ extension ClientCommand {
         @Option(help: "A name shown to users who authorize the app.")
         var name: String?
 
+        @Option(help: "The purpose of use of the client's tokens when the request names none (a v3-ActReason code such as TREAT or HOPERAT).")
+        var purpose: String?
+
+        @Option(name: .customLong("allowed-purpose"), help: "Another purpose of use a token request may ask for with purpose_of_use (repeatable).")
+        var allowedPurposes: [String] = []
+
+        @Option(help: "The Organization the client acts for, as Organization/ID: an actor patients' Consents may name.")
+        var organization: String?
+
         @Option(help: "The compiled definitions folder (fhir-profiles/r4), for the resource types scopes may name; found automatically when omitted.")
         var profilesDirectory: String?
 
@@ -61,6 +74,8 @@ extension ClientCommand {
                 if let secret {
                     try rules.checkSecret(secret)
                 }
+                for code in (purpose.map { [$0] } ?? []) + allowedPurposes { try rules.checkPurpose(code) }
+                if let organization { try rules.checkOrganization(organization) }
             } catch {
                 throw ValidationError(error.message)
             }
@@ -88,7 +103,8 @@ extension ClientCommand {
             let jwks = try jwksFile.map { try JWKSFile.read($0) }
             let record = ClientRecord(
                 clientID: clientID, kind: kind, secretHash: secretHash, jwks: jwks, redirectURIs: redirectURIs,
-                scope: scopes.scopeString, role: role, name: name
+                scope: scopes.scopeString, role: role, name: name,
+                purpose: purpose, allowedPurposes: Array(Set(allowedPurposes)).sorted(), organization: organization
             )
             try await AuthCommandSupport.withStores(database, label: "kiln.client") { auth, _ in
                 try await auth.addClient(record)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FHIRAccess
 import FHIRDefinitions
 import FHIRStore
 import Foundation
@@ -45,9 +46,22 @@ extension ServeCommand {
         }
         return AuthServices(
             store: AuthStore(client: client, logger: logger),
-            policy: SMARTAccessPolicy(patientCompartmentTypes: catalog.patientCompartment.resourceTypes),
+            policy: SMARTAccessPolicy(patientCompartmentTypes: catalog.patientCompartment.resourceTypes, consentDefaults: try configuredConsentDefaults()),
             resourceTypes: Set(catalog.typeModel.resourceTypeNames),
             settings: settings
         )
+    }
+
+    /// The standard consent defaults with each `--consent-default` applied in order.
+    func configuredConsentDefaults() throws -> ConsentDefaults {
+        var defaults = ConsentDefaults.standard
+        for setting in consentDefaults {
+            do {
+                try defaults.apply(setting)
+            } catch {
+                throw ValidationError("--consent-default \(error.message)")
+            }
+        }
+        return defaults
     }
 }

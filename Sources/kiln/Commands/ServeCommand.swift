@@ -54,6 +54,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("auth-fhir-user-claim"), help: "Claim of external tokens that carries the fhirUser (default: fhirUser).")
     var authFHIRUserClaim: String?
 
+    @Option(name: .customLong("consent-default"), help: "The decision for a patient none of whose Consents applies, per purpose of use: PURPOSE=permit or PURPOSE=deny (repeatable). Standard: permit TREAT, ETREAT, HOPERAT, PATRQT; deny identifiable HRESCH and any other purpose.")
+    var consentDefaults: [String] = []
+
     @OptionGroup var database: DatabaseOptions
 
     /// The validation policy from `--validation`, `KILN_VALIDATION` or the default.

@@ -12,6 +12,9 @@ extension UserCommand {
                 kiln user add --username drsmith --password-file pw.txt --role clinician \\
                               --fhir-user Practitioner/123 --patient Patient/p1 --patient p2
                 kiln user add --username jane --password-file pw.txt --role patient --fhir-user Patient/p1
+                --organization Organization/ID names whom the user acts for, to patients' Consents;
+                --break-glass lets the user obtain tokens with purpose_of_use=ETREAT, which override
+                Consent denials (every such response says so).
                 The password file holds the password alone (a final line break is ignored); it is stored hashed.
                 """
         )
@@ -33,9 +36,17 @@ extension UserCommand {
         @Option(name: .customLong("patient"), help: "A patient assigned to a clinician, as Patient/ID or ID (repeatable).")
         var patients: [String] = []
 
+        @Option(help: "The Organization the user acts for, as Organization/ID: an actor patients' Consents may name.")
+        var organization: String?
+
+        @Flag(name: .customLong("break-glass"), help: "The user may obtain break-glass tokens (purpose_of_use=ETREAT), which override Consent denials.")
+        var breakGlass = false
+
         func validate() throws {
             do {
-                _ = try RegistrationRules(spelling: .commandLine).checkUser(username: username, role: role, fhirUser: fhirUser, patients: patients)
+                let rules = RegistrationRules(spelling: .commandLine)
+                _ = try rules.checkUser(username: username, role: role, fhirUser: fhirUser, patients: patients)
+                if let organization { try rules.checkOrganization(organization) }
             } catch {
                 throw ValidationError(error.message)
             }
@@ -52,7 +63,7 @@ extension UserCommand {
             let checked = try rules.checkUser(username: username, role: role, fhirUser: fhirUser, patients: patients)
             let record = UserRecord(
                 username: username, passwordHash: try PasswordHasher().hash(password), role: checked.role.rawValue,
-                fhirUser: fhirUser, patients: checked.patientIDs
+                fhirUser: fhirUser, patients: checked.patientIDs, organization: organization, breakGlass: breakGlass
             )
             try await AuthCommandSupport.withStores(database, label: "kiln.user") { auth, _ in
                 try await auth.addUser(record)
