@@ -5,6 +5,7 @@ public import Hummingbird
 public import Logging
 import NIOCore
 public import PostgresNIO
+import SMARTAuth
 
 /// Builds Kiln's HTTP application: the FHIR routes under `/fhir` over a store.
 ///
@@ -36,6 +37,7 @@ public enum KilnApplication {
         let baseURL = BaseURL(configuration.fhirBaseURL(boundPort: configuration.port))
         var operations = operations
         operations.register(ValidateOperation(validation: validation))
+        operations.register(ConsentDecisionOperation(defaults: auth?.policy.consentDefaults ?? .standard))
         let store = ResourceStore(client: client, logger: logger)
         var service = FHIRService(
             store: store,

@@ -187,3 +187,37 @@ struct ConsentEnforcementHTTPTests {
         return "\(type)/\(id)"
     }
 }
+
+/// `Patient/[id]/$consent-decision`: the decision, the deciding Consent and the reasons.
+@Suite("$consent-decision (HTTP)")
+struct ConsentDecisionHTTPTests {
+    func parameters(_ response: KilnResponse, _ name: String) -> [JSONValue] {
+        (response.resource["parameter"]?.arrayValue ?? []).filter { $0["name"]?.stringValue == name }
+    }
+
+    @Test("Explains the patient-level and the resource-level decision, and the default")
+    func explains() async throws {
+        try await TestServer.run { (server: TestServer) async throws in
+            try await ConsentEnforcementHTTPTests.seed(server)
+            let denied = try await server.client.get("Patient/dr/$consent-decision?purpose=TREAT&actor=Practitioner/dr-b")
+            #expect(denied.status == 200, "\(denied.text)")
+            #expect(parameters(denied, "decision").first?["valueCode"]?.stringValue == "deny")
+            #expect(parameters(denied, "consent").first?["valueReference"]?["reference"]?.stringValue == "Consent/consent-dr")
+            #expect(parameters(denied, "explanation").contains { $0["valueString"]?.stringValue?.contains("provision[0]") == true })
+
+            let other = try await server.client.get("Patient/dr/$consent-decision?purpose=TREAT&actor=Practitioner/dr-a")
+            #expect(parameters(other, "decision").first?["valueCode"]?.stringValue == "permit")
+
+            let labelled = try await server.client.get("Patient/label/$consent-decision?purpose=TREAT&resource=Observation/obs-label-x")
+            #expect(parameters(labelled, "decision").first?["valueCode"]?.stringValue == "deny")
+            let plain = try await server.client.get("Patient/label/$consent-decision?purpose=TREAT&resource=Observation/obs-label")
+            #expect(parameters(plain, "decision").first?["valueCode"]?.stringValue == "permit")
+
+            let research = try await server.client.get("Patient/open/$consent-decision?purpose=HRESCH")
+            #expect(parameters(research, "decision").first?["valueCode"]?.stringValue == "deny")
+            #expect(parameters(research, "explanation").contains { $0["valueString"]?.stringValue?.contains("default") == true })
+
+            #expect(try await server.client.get("Patient/open/$consent-decision").status == 400)
+        }
+    }
+}
