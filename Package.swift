@@ -92,6 +92,7 @@ let package = Package(
             name: "SMARTAuth",
             dependencies: [
                 "FHIRAccess",
+                "FHIRConsent",
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),

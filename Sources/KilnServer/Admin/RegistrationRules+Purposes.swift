@@ -1,8 +1,10 @@
+import SMARTAuth
+
 extension RegistrationRules {
     /// Checks a purpose of use: a v3-ActReason code (`TREAT`, `HOPERAT`, `HRESCH`, …): 1–32
     /// upper-case letters and digits.
     public func checkPurpose(_ code: String) throws(RegistrationError) {
-        guard !code.isEmpty, code.count <= 32, code.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) else {
+        guard PurposeOfUseGrant.isPurposeCode(code) else {
             throw RegistrationError("'\(code)' is not a purpose of use; give a code of http://terminology.hl7.org/CodeSystem/v3-ActReason such as TREAT, HOPERAT or HRESCH")
         }
     }

@@ -11,7 +11,7 @@ enum BreakGlassNotice {
     /// Whether `request` is served under break-glass.
     static func applies(to request: FHIRRequest) -> Bool {
         guard let controller = request.accessController as? SMARTAccessController else { return false }
-        return controller.caller.role != .patient && controller.caller.purposeOfUse == SMARTAccessPolicy.breakGlassPurpose
+        return controller.caller.overridesConsent
     }
 
     /// `response` with the notice.

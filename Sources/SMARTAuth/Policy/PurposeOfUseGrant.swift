@@ -11,7 +11,7 @@ public enum PurposeOfUseGrant {
     /// The purpose to put in the token (nil: the role's default), or why the request is refused.
     public static func resolve(requested: String?, registered: String?, allowed: [String], role: Role?, breakGlassUser: Bool?) -> Result<String?, PurposeOfUseError> {
         guard let requested else { return .success(registered) }
-        guard !requested.isEmpty, requested.count <= 32, requested.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) else {
+        guard isPurposeCode(requested) else {
             return .failure(PurposeOfUseError(message: "purpose_of_use '\(requested.prefix(40))' is not a code of http://terminology.hl7.org/CodeSystem/v3-ActReason (TREAT, ETREAT, HOPERAT, HRESCH, PATRQT, …)"))
         }
         if requested == SMARTAccessPolicy.breakGlassPurpose {
@@ -28,6 +28,13 @@ public enum PurposeOfUseGrant {
             return .failure(PurposeOfUseError(message: "purpose_of_use \(requested) is not allowed for this client and user; allowed: \(permitted.sorted().joined(separator: ", "))"))
         }
         return .success(requested)
+    }
+}
+
+extension PurposeOfUseGrant {
+    /// Whether `code` has the form of a v3-ActReason code: 1–32 upper-case letters and digits.
+    public static func isPurposeCode(_ code: String) -> Bool {
+        !code.isEmpty && code.count <= 32 && code.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
     }
 }
 

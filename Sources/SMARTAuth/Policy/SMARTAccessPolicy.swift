@@ -54,8 +54,8 @@ public struct SMARTAccessPolicy: Sendable {
         if caller.role == .patient { return nil }
         let actions = ConsentScope.actions(for: request.interaction)
         if actions.isEmpty { return nil }
+        if caller.overridesConsent { return nil }
         let purpose = caller.purposeOfUse
-        if purpose == Self.breakGlassPurpose { return nil }
         return ConsentScope(
             purpose: purpose,
             actors: caller.consentActors,

@@ -1,3 +1,5 @@
+import FHIRConsent
+
 /// An authenticated caller as the access policy sees it: what its token grants and who it is.
 public struct SMARTCaller: Sendable, Hashable {
     /// The token's subject (user or client id), matched against ``FHIRAccess/Principal/subject``.
@@ -41,18 +43,21 @@ public struct SMARTCaller: Sendable, Hashable {
         statedPurpose ?? role?.defaultPurposeOfUse ?? "TREAT"
     }
 
-    /// Every reference that identifies the caller to a Consent's actor: its fhirUser (made
-    /// relative, `Practitioner/7`), the Organization it acts for, and its client registration
-    /// (`identifier:urn:kiln:client-id|ID`, as `FHIRConsent.ConsentActor` names it).
+    /// Every reference that identifies the caller to a Consent's actor (named as
+    /// `FHIRConsent.ConsentActor` names them): its fhirUser (`Practitioner/7`), the Organization
+    /// it acts for, and its client registration.
     public var consentActors: [String] {
         var actors: [String] = []
-        if let fhirUser {
-            let segments = fhirUser.split(separator: "/")
-            if segments.count >= 2 { actors.append("\(segments[segments.count - 2])/\(segments[segments.count - 1])") }
-        }
+        if let actor = fhirUser.flatMap(ConsentActor.key(reference:)) { actors.append(actor) }
         if let organization { actors.append(organization) }
-        if let clientID { actors.append("identifier:urn:kiln:client-id|\(clientID)") }
+        if let clientID { actors.append(ConsentActor.client(clientID)) }
         return actors
+    }
+
+    /// Whether the caller's requests override Consent denials: a break-glass purpose of use
+    /// (ETREAT), for anyone but a patient (whose own access no Consent restricts anyway).
+    public var overridesConsent: Bool {
+        role != .patient && purposeOfUse == SMARTAccessPolicy.breakGlassPurpose
     }
 
     /// The Patient id ``fhirUser`` refers to (`Patient/7` or `https://…/Patient/7`); nil when it
