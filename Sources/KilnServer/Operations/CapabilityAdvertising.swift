@@ -13,3 +13,11 @@ extension ValidateOperation: CapabilityAdvertising {
     /// Every resource type can be validated.
     public func isAdvertised(on resourceType: String) -> Bool { true }
 }
+
+extension ConsentDecisionOperation: CapabilityAdvertising {
+    /// Kiln's own operation; it has no published OperationDefinition.
+    public var definitionURL: String { "urn:kiln:operation:consent-decision" }
+
+    /// Invoked on a Patient.
+    public func isAdvertised(on resourceType: String) -> Bool { resourceType == "Patient" }
+}

@@ -218,6 +218,10 @@ struct ConsentDecisionHTTPTests {
             #expect(parameters(research, "explanation").contains { $0["valueString"]?.stringValue?.contains("default") == true })
 
             #expect(try await server.client.get("Patient/open/$consent-decision").status == 400)
+
+            let patient = (try await server.client.get("metadata")).resource["rest"]?.arrayValue?.first?["resource"]?.arrayValue?
+                .first { $0["type"]?.stringValue == "Patient" }
+            #expect(patient?["operation"]?.arrayValue?.contains { $0["name"]?.stringValue == "consent-decision" } == true)
         }
     }
 }
