@@ -38,6 +38,7 @@ public enum KilnApplication {
         var operations = operations
         operations.register(ValidateOperation(validation: validation))
         operations.register(ConsentDecisionOperation(defaults: auth?.policy.consentDefaults ?? .standard))
+        operations.register(EverythingOperation())
         let store = ResourceStore(client: client, logger: logger)
         var service = FHIRService(
             store: store,

@@ -41,4 +41,7 @@ public indirect enum SearchCondition: Sendable, Hashable {
     /// Reverse chaining (`_has:Observation:patient:code=1234-5`): some resource of `sourceType`
     /// whose reference `parameter` points to the resource satisfies `condition`.
     case reverseChain(sourceType: String, parameter: String, condition: SearchCondition)
+    /// The resource is in the Patient compartment of any of the patients (by id): what
+    /// `Patient/[id]/$everything` matches.
+    case compartment(patients: [String])
 }

@@ -37,10 +37,12 @@ public struct SearchQueryParser: Sendable {
 
     /// Parses a search of `resourceType` (nil for a system-level search, where `_type` names the
     /// types) from its decoded query parameters.
-    public func parse(resourceType: String?, parameters: [QueryParameter], handling: Handling = .strict, now: Date = Date()) throws(FHIRError) -> SearchQuery {
+    /// `conditions` are required before those of the parameters (and are part of the query's
+    /// digest, so a page link cannot continue the search without them).
+    public func parse(resourceType: String?, parameters: [QueryParameter], handling: Handling = .strict, conditions: [SearchCondition] = [], now: Date = Date()) throws(FHIRError) -> SearchQuery {
         do throws(SearchParameterProblem) {
             let scope = try scope(resourceType: resourceType, parameters: parameters)
-            var query = SearchQuery(resourceTypes: scope.resourceTypes, isSystemLevel: scope.isSystemLevel, count: limits.defaultCount)
+            var query = SearchQuery(resourceTypes: scope.resourceTypes, isSystemLevel: scope.isSystemLevel, conditions: conditions, count: limits.defaultCount)
             var given: Set<String> = []
             var cursorText: String?
             for parameter in parameters {

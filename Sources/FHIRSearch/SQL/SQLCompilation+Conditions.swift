@@ -8,6 +8,13 @@ extension SQLCompilation {
             append("\(alias).id = ANY(")
             bind(.textArray(ids))
             append(")")
+        case .compartment(let patients):
+            let member = self.alias("c")
+            append("\(alias).rid IN (SELECT \(member).rid FROM \(SearchTables.compartment) \(member) WHERE \(member).patient_id = ANY(")
+            bind(.textArray(patients))
+            append(")")
+            appendRidBound(row: member, alias: alias)
+            append(")")
         case .lastUpdated(let criteria):
             appendAny(criteria) { sql, criterion in
                 sql.appendDate(criterion, low: "\(alias).last_updated", high: "(\(alias).last_updated + interval '1 millisecond')")

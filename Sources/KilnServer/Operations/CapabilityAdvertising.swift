@@ -21,3 +21,11 @@ extension ConsentDecisionOperation: CapabilityAdvertising {
     /// Invoked on a Patient.
     public func isAdvertised(on resourceType: String) -> Bool { resourceType == "Patient" }
 }
+
+extension EverythingOperation: CapabilityAdvertising {
+    /// The published Patient `$everything` OperationDefinition.
+    public var definitionURL: String { "http://hl7.org/fhir/OperationDefinition/Patient-everything" }
+
+    /// Invoked on a Patient.
+    public func isAdvertised(on resourceType: String) -> Bool { resourceType == "Patient" }
+}

@@ -13,6 +13,12 @@ extension FHIRService {
         let handling: SearchQueryParser.Handling = request.preferHandling == .lenient ? .lenient : .strict
         let query = try search.parser(baseURL: baseURL, pageSizes: limits).parse(resourceType: type, parameters: request.query, handling: handling)
         for searched in query.resourceTypes { try checkResourceType(searched) }
+        return try await searchset(query, filter: filter, path: type.map { "\(baseURL)/\($0)" } ?? baseURL, in: transaction)
+    }
+
+    /// The searchset of a parsed `query` under `filter`: its total when asked for, one page of
+    /// matches and what they include, and links under `path` that continue it.
+    func searchset(_ query: SearchQuery, filter: AccessFilter, path: String, in transaction: StoreTransaction?) async throws -> FHIRResponse {
         let runner = SearchRunner(store: store, transaction: transaction)
         let compiler = search.compiler(baseURL: baseURL)
 
@@ -23,7 +29,6 @@ extension FHIRService {
             total = try await runner.estimate(compiler.estimate(query, filter: filter))
         }
         var links: [(String, String)] = []
-        let path = type.map { "\(baseURL)/\($0)" } ?? baseURL
         var entries: [JSONValue] = []
         if query.summary != .count && query.count > 0 {
             let page = try await runner.page(compiler.page(query, filter: filter), query: query)

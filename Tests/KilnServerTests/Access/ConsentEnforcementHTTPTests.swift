@@ -163,6 +163,19 @@ struct ConsentEnforcementHTTPTests {
             let systemReferences = Set(systemHistory.resource["entry"]?.arrayValue?.compactMap(Self.reference) ?? [])
             #expect(systemReferences.isDisjoint(with: hidden), "\(caller): system history shows \(systemReferences.intersection(hidden))")
 
+            // $everything: each visible patient's compartment, page by page; a hidden patient is 404.
+            for patient in Self.patients {
+                let reference = "Patient/\(patient)"
+                guard patients.contains(reference) else {
+                    #expect(try await server.get("\(reference)/$everything").status == 404, "\(caller): $everything of hidden \(reference)")
+                    continue
+                }
+                let crawl = try await server.allPages("\(reference)/$everything?_count=1")
+                let expected = Set([reference] + observations.filter { $0 == "Observation/obs-\(patient)" || $0.hasPrefix("Observation/obs-\(patient)-") })
+                #expect(Set(crawl.ids.filter { !$0.hasPrefix("Consent/") }) == expected, "\(caller): $everything of \(reference) → \(crawl.ids)")
+                #expect(crawl.pages == crawl.ids.count && Set(crawl.ids).count == crawl.ids.count, "\(caller): $everything pages")
+            }
+
             // Batch and transaction entries.
             for type in ["batch", "transaction"] {
                 let entries = hidden.sorted().prefix(3).map { #"{"request": {"method": "GET", "url": "\#($0)"}}"# }
@@ -174,6 +187,23 @@ struct ConsentEnforcementHTTPTests {
                 } else {
                     #expect(bundle.status == 404, "\(caller): transaction reading a hidden resource → \(bundle.status)")
                 }
+            }
+
+            // Writes aimed at hidden resources: a patch is 404, conditional criteria do not see them.
+            let hiddenObservations = hidden.filter { $0.hasPrefix("Observation/") }.sorted()
+            if let target = hiddenObservations.first {
+                let id = String(target.dropFirst("Observation/".count))
+                let patch = try await client.patch(target, jsonPatch: resourceJSON(#"[{"op": "replace", "path": "/status", "value": "amended"}]"#))
+                #expect(patch.status == 404, "\(caller): patch of \(target) → \(patch.status)")
+                let writable = patients.sorted().first.map { String($0.dropFirst("Patient/".count)) } ?? "open"
+                let replacement = resourceJSON(Self.observation("unused", patient: writable).replacingOccurrences(of: #""id": "unused", "#, with: ""))
+                let conditionalUpdate = try await client.put("Observation?_id=\(id)", json: replacement)
+                #expect(conditionalUpdate.status == 201, "\(caller): conditional update matching only \(target) must create, not update: \(conditionalUpdate.status)")
+                let conditionalDelete = try await client.delete("Observation?_id=\(id)")
+                #expect([200, 204].contains(conditionalDelete.status), "\(caller): conditional delete → \(conditionalDelete.status)")
+                access.set(AccessFilter())
+                let untouched = try await client.get(target)
+                #expect(untouched.status == 200 && untouched.resource["meta"]?["versionId"]?.stringValue == "1", "\(caller): \(target) was changed through a denial")
             }
         }
     }
