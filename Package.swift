@@ -185,6 +185,8 @@ let package = Package(
         .executableTarget(
             name: "kiln",
             dependencies: [
+                "FHIRAccess",
+                "FHIRConsent",
                 "FHIRModel",
                 "FHIRDefinitions",
                 "FHIRTerminology",

@@ -43,6 +43,14 @@ public struct ConsentDecision: Sendable, Hashable {
         self.notApplied = notApplied
     }
 
+    /// The Consent that decided, when one did (not the default, not a tie).
+    public var decidingConsent: String? {
+        switch basis {
+        case .root(let consent), .provisions(let consent, _): consent
+        case .defaultForPurpose, .tie: nil
+        }
+    }
+
     /// Lines for a person: the decision, its basis and the reasons the others did not apply.
     public var explanation: [String] {
         var lines = ["Decision: \(permits ? "permit" : "deny")"]

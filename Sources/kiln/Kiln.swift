@@ -15,6 +15,7 @@ struct Kiln: AsyncParsableCommand {
             ClientCommand.self,
             UserCommand.self,
             LaunchCommand.self,
+            ConsentCommand.self,
             DatabaseCommand.self,
             DefinitionsCommand.self,
             FHIRPathCommand.self,

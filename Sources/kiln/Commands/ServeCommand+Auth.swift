@@ -54,14 +54,6 @@ extension ServeCommand {
 
     /// The standard consent defaults with each `--consent-default` applied in order.
     func configuredConsentDefaults() throws -> ConsentDefaults {
-        var defaults = ConsentDefaults.standard
-        for setting in consentDefaults {
-            do {
-                try defaults.apply(setting)
-            } catch {
-                throw ValidationError("--consent-default \(error.message)")
-            }
-        }
-        return defaults
+        try ConsentDefaultSettings.defaults(from: consentDefaults)
     }
 }
