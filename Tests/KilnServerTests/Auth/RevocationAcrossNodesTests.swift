@@ -191,20 +191,20 @@ struct TwoNodes: Sendable {
         await cleanUp()
     }
 
-    /// Registers a system backend client with `kiln client add` and an ES384 key.
-    func registerBackendClient(_ id: String) async throws -> BackendClient {
+    /// Registers a system backend client with `kiln client add` and an ES384 key, allowed `scope`.
+    func registerBackendClient(_ id: String, scope: String = "system/*.rs") async throws -> BackendClient {
         let key = BackendKey()
         let jwks = folder.appendingPathComponent("\(id).jwks.json")
         try Data(key.jwks.utf8).write(to: jwks)
-        let added = try await KilnProcess.run(["client", "add", "--client-id", id, "--jwks-file", jwks.path, "--scope", "system/*.rs"] + storage)
+        let added = try await KilnProcess.run(["client", "add", "--client-id", id, "--jwks-file", jwks.path, "--scope", scope] + storage)
         try #require(added.status == 0, "kiln client add: \(added.output)")
         return BackendClient(id: id, key: key)
     }
 
-    /// A backend-services token for `client` from `node`.
-    func token(_ client: BackendClient, from node: KilnClient) async throws -> String {
+    /// A backend-services token for `client` from `node`, of `scope`.
+    func token(_ client: BackendClient, from node: KilnClient, scope: String = "system/*.rs") async throws -> String {
         let response = try await post(node, "auth/token", [
-            ("grant_type", "client_credentials"), ("scope", "system/*.rs"),
+            ("grant_type", "client_credentials"), ("scope", scope),
             ("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"),
             ("client_assertion", try client.key.assertion(clientID: client.id, audience: tokenAudience)),
         ])
