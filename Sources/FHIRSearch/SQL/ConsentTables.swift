@@ -36,7 +36,10 @@ public enum ConsentTables {
     public static let authorParameters = ["agent", "asserter", "author", "consentor", "performer", "recorder", "results-interpreter"]
 
     /// The statements that create the tables and the functions.
-    public static let schema: [String] = [
+    public static var schema: [String] { tables + functions }
+
+    /// The statements that create the tables.
+    public static let tables: [String] = [
         """
         CREATE TABLE \(policy) (
             consent_rid bigint PRIMARY KEY,
@@ -76,8 +79,14 @@ public enum ConsentTables {
             PRIMARY KEY (consent_rid, position)
         )
         """,
+    ]
+
+    /// The statements that create or replace the functions (`kiln_consent_permits` is PL/pgSQL,
+    /// so each connection plans its query once and keeps the plan, instead of planning it in
+    /// every statement that calls it).
+    public static let functions: [String] = [
         """
-        CREATE FUNCTION \(resourceMatchesFunction)(x \(provision), p_rid bigint, p_type text, p_id text)
+        CREATE OR REPLACE FUNCTION \(resourceMatchesFunction)(x \(provision), p_rid bigint, p_type text, p_id text)
         RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE AS $$
             SELECT (cardinality(x.labels) = 0 OR EXISTS (
                        SELECT 1 FROM \(SearchTables.token) t WHERE t.rid = p_rid AND t.param = '_security'
@@ -103,11 +112,12 @@ public enum ConsentTables {
         $$
         """,
         """
-        CREATE FUNCTION \(permitsFunction)(
+        CREATE OR REPLACE FUNCTION \(permitsFunction)(
             p_patient text, p_rid bigint, p_type text, p_id text,
             p_purpose text, p_actors text[], p_actions text[], p_default boolean
-        ) RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE AS $$
-            WITH applicable AS (
+        ) RETURNS boolean LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+        BEGIN
+            RETURN coalesce((WITH applicable AS (
                 SELECT c.consent_rid, c.recorded, c.base_permit FROM \(policy) c
                 WHERE c.patient_id = p_patient
                   AND p_purpose = ANY(c.purposes_for)
@@ -123,8 +133,7 @@ public enum ConsentTables {
                        count(*) OVER (PARTITION BY a.recorded) > 1 AS tied
                 FROM applicable a ORDER BY a.recorded DESC NULLS LAST LIMIT 1
             )
-            SELECT coalesce((
-                SELECT CASE WHEN w.tied THEN false ELSE coalesce((
+            SELECT CASE WHEN w.tied THEN false ELSE coalesce((
                     SELECT bool_and(x.permit) FROM \(provision) x
                     WHERE x.consent_rid = w.consent_rid AND x.position > 0
                       AND (cardinality(x.purposes) = 0 OR p_purpose = ANY(x.purposes))
@@ -134,7 +143,8 @@ public enum ConsentTables {
                       AND \(resourceMatchesFunction)(x, p_rid, p_type, p_id)
                 ), w.base_permit) END
                 FROM winner w
-            ), p_default)
+            ), p_default);
+        END
         $$
         """,
     ]

@@ -277,5 +277,7 @@ public enum SchemaMigrations {
             "ALTER TABLE auth_user ADD COLUMN organization text",
             "ALTER TABLE auth_user ADD COLUMN break_glass boolean NOT NULL DEFAULT false",
         ]),
+        // The consent decision in PL/pgSQL: planned once per connection, not in every statement.
+        Migration(version: 9, name: "consent decision planned once", statements: ConsentTables.functions),
     ]
 }

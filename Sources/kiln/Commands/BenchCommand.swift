@@ -7,7 +7,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks (not tests): the server against raw PostgreSQL, search against hand-written SQL, FHIRPath against fhirpathpy, profile validation, and $validate-code.",
-        subcommands: [ServerBenchCommand.self, SearchBenchCommand.self, FHIRPathBenchCommand.self, ValidationBenchCommand.self, ValidateCodeBenchCommand.self],
+        subcommands: [ServerBenchCommand.self, SearchBenchCommand.self, ConsentBenchCommand.self, FHIRPathBenchCommand.self, ValidationBenchCommand.self, ValidateCodeBenchCommand.self],
         defaultSubcommand: ServerBenchCommand.self
     )
 }

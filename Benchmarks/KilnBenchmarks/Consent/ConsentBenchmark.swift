@@ -1,0 +1,75 @@
+import AsyncHTTPClient
+import FHIRAccess
+import FHIRDefinitions
+import FHIRStore
+import Foundation
+import KilnServer
+import KilnTesting
+import Synchronization
+
+/// The benchmark behind `kiln bench consent`: the search benchmark's million resources, a Consent
+/// for one patient in ten (seven kinds in turn), then searches of a clinician (patient-scoped,
+/// `$everything`) and of a system client (a code's page, its count), each measured over HTTP
+/// with the caller's filter without and with its consent scope, and the cost of writing a
+/// Consent beside writing an Observation. Kiln's statements are explained both ways.
+///
+/// ```swift
+/// let report = try await ConsentBenchmark(options: ConsentBenchmarkOptions(scale: 0.005, seconds: 2)).run()
+/// ```
+///
+/// Kiln runs in this process over a fresh database of the test cluster
+/// (``KilnTesting/TestCluster``); the database is dropped at the end.
+public struct ConsentBenchmark: Sendable {
+    /// The options of the run.
+    public let options: ConsentBenchmarkOptions
+    private let output = BenchmarkOutput()
+
+    /// A benchmark with `options`.
+    public init(options: ConsentBenchmarkOptions) {
+        self.options = options
+    }
+
+    /// Runs every phase, prints the figures and, with `--json`, writes them; returns them.
+    @discardableResult
+    public func run() async throws -> ConsentBenchmarkReport {
+        try options.validate()
+        let plan = SearchDataPlan(options: options.searchOptions)
+        output.line("Kiln consent benchmark")
+        output.line(BuildConfiguration.isRelease
+            ? "Build: release"
+            : "Build: debug — these figures are NOT meaningful. Run: swift build -c release --product kiln && .build/release/kiln bench consent")
+        output.line("Data: \(ReportTable.grouped(plan.bulkPatients)) patients of \(SearchDataPlan.resourcesPerPatient) resources (scale \(options.scale)); \(Int(options.consentShare * 100))% of them hold a Consent")
+        output.line("Searches: \(options.warmupSeconds) s warm-up + \(options.seconds) s measured without and with the consent check, at concurrency \(options.concurrencies.map(String.init).joined(separator: ", "))")
+        output.line()
+        let search = SearchServices(catalog: try DefinitionsCatalog.loadDefault(), terminology: nil)
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(32, options.concurrencies.max() ?? 1)
+        let httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        let access = SwitchingAccessController()
+        let run = ConsentBenchmarkRun(options: options, plan: plan, search: search, access: access, output: output)
+        let database = Mutex<DatabaseConfiguration?>(nil)
+        let report: ConsentBenchmarkReport
+        do {
+            output.line("Starting an in-process Kiln over a fresh database of the test cluster in \(TestCluster.shared.dataDirectory)…")
+            report = try await TestServer.run(databaseConnections: DatabaseConfiguration.defaultMaximumConnections, access: access) { server in
+                database.withLock { $0 = server.database }
+                return try await run.measure(server: server, httpClient: httpClient)
+            }
+            try await httpClient.shutdown()
+        } catch {
+            try? await httpClient.shutdown()
+            if let leftover = database.withLock({ $0 }) {
+                try? await TestCluster.shared.dropDatabase(leftover)
+            }
+            throw error
+        }
+        ConsentReportPrinter(output: output).report(report)
+        if let path = options.jsonPath {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            try encoder.encode(report).write(to: URL(fileURLWithPath: path), options: .atomic)
+            output.line("Figures and plans written to \(path)")
+        }
+        return report
+    }
+}
