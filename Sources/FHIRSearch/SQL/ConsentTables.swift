@@ -83,7 +83,8 @@ public enum ConsentTables {
 
     /// The statements that create or replace the functions (`kiln_consent_permits` is PL/pgSQL,
     /// so each connection plans its query once and keeps the plan, instead of planning it in
-    /// every statement that calls it).
+    /// every statement that calls it; its declared cost makes the planner test every cheaper
+    /// condition, such as whether the patient holds a Consent at all, before calling it).
     public static let functions: [String] = [
         """
         CREATE OR REPLACE FUNCTION \(resourceMatchesFunction)(x \(provision), p_rid bigint, p_type text, p_id text)
@@ -115,7 +116,8 @@ public enum ConsentTables {
         CREATE OR REPLACE FUNCTION \(permitsFunction)(
             p_patient text, p_rid bigint, p_type text, p_id text,
             p_purpose text, p_actors text[], p_actions text[], p_default boolean
-        ) RETURNS boolean LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+        ) RETURNS boolean LANGUAGE plpgsql STABLE PARALLEL SAFE COST 10000
+        SET plan_cache_mode = force_generic_plan AS $$
         BEGIN
             RETURN coalesce((WITH applicable AS (
                 SELECT c.consent_rid, c.recorded, c.base_permit FROM \(policy) c

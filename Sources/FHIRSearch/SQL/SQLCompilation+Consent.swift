@@ -28,11 +28,15 @@ extension SQLCompilation {
             append(") OR ")
         }
         append("NOT EXISTS (SELECT 1 FROM \(SearchTables.compartment) \(member) WHERE \(member).rid = \(alias).rid")
+        // With a permitting default the function is asked only for a patient who holds a
+        // Consent; the CASE keeps PostgreSQL from calling it before that index probe.
         if consent.permitsByDefault {
             let policy = self.alias("cp")
-            append(" AND EXISTS (SELECT 1 FROM \(ConsentTables.policy) \(policy) WHERE \(policy).patient_id = \(member).patient_id)")
+            append(" AND CASE WHEN EXISTS (SELECT 1 FROM \(ConsentTables.policy) \(policy) WHERE \(policy).patient_id = \(member).patient_id) THEN")
+        } else {
+            append(" AND")
         }
-        append(" AND NOT \(ConsentTables.permitsFunction)(\(member).patient_id, \(alias).rid, \(alias).resource_type, \(alias).id, ")
+        append(" NOT \(ConsentTables.permitsFunction)(\(member).patient_id, \(alias).rid, \(alias).resource_type, \(alias).id, ")
         bind(.text(consent.purpose))
         append(", ")
         bind(.textArray(consent.actors))
@@ -40,6 +44,9 @@ extension SQLCompilation {
         bind(.textArray(consent.actions))
         append(", ")
         bind(.boolean(consent.permitsByDefault))
-        append(")))")
+        append(consent.permitsByDefault ? ") ELSE false END" : ")")
+        // OFFSET 0 keeps the check a per-row subplan: as an anti-join PostgreSQL may hash it,
+        // deciding for every compartment row of every patient instead of for the rows at hand.
+        append(" OFFSET 0))")
     }
 }
