@@ -5,14 +5,15 @@ import FHIRStore
 import Foundation
 
 /// `GET Patient/[id]/$everything` (and `POST` with a Parameters body): every resource in the
-/// patient's compartment that the caller may see, the Patient first among them, as a paged
-/// searchset.
+/// patient's compartment that the caller may see, in the order they were first stored, as a
+/// paged searchset.
 ///
 /// It is a system-level search of the compartment's types, so everything a search obeys holds:
 /// the caller's scopes, compartments and granular restrictions, and the patient's Consents,
 /// all inside the one statement that picks the page; `next` links continue it with a cursor.
-/// A Patient the caller may not see is 404 and a deleted one 410, as on a read. `_since`, `_type` and `_count` are
-/// understood; `start` and `end` are not yet.
+/// A Patient the caller may not see is 404 and a deleted one 410, as on a read (so a token
+/// without read access to Patient gets 404). `_since`, `_type` and `_count` are understood;
+/// `start` and `end` are not yet.
 public struct EverythingOperation: FHIROperation {
     /// The operation.
     public init() {}
