@@ -42,33 +42,14 @@ public struct ConsentBenchmark: Sendable {
         output.line("Searches: \(options.warmupSeconds) s warm-up + \(options.seconds) s measured without and with the consent check, at concurrency \(options.concurrencies.map(String.init).joined(separator: ", "))")
         output.line()
         let search = SearchServices(catalog: try DefinitionsCatalog.loadDefault(), terminology: nil)
-        var configuration = HTTPClient.Configuration()
-        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(32, options.concurrencies.max() ?? 1)
-        let httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
         let access = SwitchingAccessController()
         let run = ConsentBenchmarkRun(options: options, plan: plan, search: search, access: access, output: output)
-        let database = Mutex<DatabaseConfiguration?>(nil)
-        let report: ConsentBenchmarkReport
-        do {
-            output.line("Starting an in-process Kiln over a fresh database of the test cluster in \(TestCluster.shared.dataDirectory)…")
-            report = try await TestServer.run(databaseConnections: DatabaseConfiguration.defaultMaximumConnections, access: access) { server in
-                database.withLock { $0 = server.database }
-                return try await run.measure(server: server, httpClient: httpClient)
-            }
-            try await httpClient.shutdown()
-        } catch {
-            try? await httpClient.shutdown()
-            if let leftover = database.withLock({ $0 }) {
-                try? await TestCluster.shared.dropDatabase(leftover)
-            }
-            throw error
+        let report = try await InProcessServer.run(connections: options.concurrencies.max() ?? 1, access: access, output: output) { server, httpClient in
+            try await run.measure(server: server, httpClient: httpClient)
         }
         ConsentReportPrinter(output: output).report(report)
         if let path = options.jsonPath {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try encoder.encode(report).write(to: URL(fileURLWithPath: path), options: .atomic)
-            output.line("Figures and plans written to \(path)")
+            try InProcessServer.write(report, to: path, output: output)
         }
         return report
     }

@@ -37,33 +37,13 @@ public struct SearchBenchmark: Sendable {
         // The indexer and the plans' compiler are built as the server builds them; the search
         // terminology only serves :in/:below-style modifiers, which these searches do not use.
         let search = SearchServices(catalog: try DefinitionsCatalog.loadDefault(), terminology: nil)
-        var configuration = HTTPClient.Configuration()
-        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(32, options.concurrencies.max() ?? 1, options.loaders)
-        let httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
         let run = SearchRun(options: options, plan: plan, search: search, output: output)
-        let database = Mutex<DatabaseConfiguration?>(nil)
-        let report: SearchBenchmarkReport
-        do {
-            output.line("Starting an in-process Kiln over a fresh database of the test cluster in \(TestCluster.shared.dataDirectory)…")
-            report = try await TestServer.run(databaseConnections: DatabaseConfiguration.defaultMaximumConnections) { server in
-                database.withLock { $0 = server.database }
-                return try await run.measure(server: server, httpClient: httpClient)
-            }
-            try await httpClient.shutdown()
-        } catch {
-            try? await httpClient.shutdown()
-            // The test server drops its database only when its body succeeds.
-            if let leftover = database.withLock({ $0 }) {
-                try? await TestCluster.shared.dropDatabase(leftover)
-            }
-            throw error
+        let report = try await InProcessServer.run(connections: max(options.concurrencies.max() ?? 1, options.loaders), output: output) { server, httpClient in
+            try await run.measure(server: server, httpClient: httpClient)
         }
         printer.report(report)
         if let path = options.jsonPath {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try encoder.encode(report).write(to: URL(fileURLWithPath: path), options: .atomic)
-            output.line("Figures and plans written to \(path)")
+            try InProcessServer.write(report, to: path, output: output)
         }
         return report
     }

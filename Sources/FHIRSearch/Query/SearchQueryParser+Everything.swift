@@ -9,7 +9,7 @@ extension SearchQueryParser {
     /// The resource types of the Patient compartment, the Patient included: what
     /// `Patient/[id]/$everything` returns.
     public var patientCompartmentTypes: [String] {
-        Set(catalog.patientCompartment.resourceTypes).union(["Patient"]).sorted()
+        catalog.patientCompartment.memberTypes.sorted()
     }
 
     /// Parses `Patient/[id]/$everything`: the resources in the patient's compartment, in the

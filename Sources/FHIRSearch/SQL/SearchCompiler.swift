@@ -38,7 +38,7 @@ public struct SearchCompiler: Sendable {
     /// A compiler for the given Patient compartment; `restrictionParser` reads granular-scope
     /// restrictions.
     public init(patientCompartment: CompartmentDefinition, now: Date = Date(), restrictionParser: SearchQueryParser? = nil) {
-        self.compartmentTypes = Set(patientCompartment.resourceTypes).union(["Patient"])
+        self.compartmentTypes = patientCompartment.memberTypes
         self.now = now
         self.restrictionParser = restrictionParser
     }
@@ -147,5 +147,12 @@ enum TypeScope: Hashable {
         case 1: self = .single(types[0])
         default: self = .several(types)
         }
+    }
+}
+
+extension CompartmentDefinition {
+    /// The resource types in the compartment, the compartment's own type (Patient) included.
+    public var memberTypes: Set<String> {
+        Set(resourceTypes).union([code])
     }
 }
