@@ -81,71 +81,106 @@ public enum ConsentTables {
         """,
     ]
 
-    /// The statements that create or replace the functions (`kiln_consent_permits` is PL/pgSQL,
-    /// so each connection plans its query once and keeps the plan, instead of planning it in
-    /// every statement that calls it; its declared cost makes the planner test every cheaper
-    /// condition, such as whether the patient holds a Consent at all, before calling it).
+    /// The statements that create or replace the functions. Both are PL/pgSQL, written as steps
+    /// that each run a small query (planned once per connection and kept), so a patient whose
+    /// Consents state no resource criteria costs two index probes and a resource criterion one
+    /// more; the permits function's declared cost makes the planner test every cheaper
+    /// condition, such as whether the patient holds a Consent at all, before calling it.
     public static let functions: [String] = [
         """
         CREATE OR REPLACE FUNCTION \(resourceMatchesFunction)(x \(provision), p_rid bigint, p_type text, p_id text)
-        RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE AS $$
-            SELECT (cardinality(x.labels) = 0 OR EXISTS (
-                       SELECT 1 FROM \(SearchTables.token) t WHERE t.rid = p_rid AND t.param = '_security'
-                         AND t.system || '|' || t.code = ANY(x.labels)))
-               AND (cardinality(x.classes) = 0 OR p_type = ANY(x.classes) OR EXISTS (
-                       SELECT 1 FROM \(SearchTables.uri) u WHERE u.rid = p_rid AND u.param = '_profile' AND u.uri = ANY(x.classes)))
-               AND (cardinality(x.codes) = 0 OR EXISTS (
-                       SELECT 1 FROM \(SearchTables.token) t WHERE t.rid = p_rid AND t.param = 'code'
-                         AND t.system || '|' || t.code = ANY(x.codes)))
-               AND (NOT x.data_period OR EXISTS (
-                       SELECT 1 FROM \(SearchTables.date) d WHERE d.rid = p_rid AND d.param = 'date'
-                         AND (x.data_high IS NULL OR d.low < x.data_high) AND (x.data_low IS NULL OR d.high > x.data_low)))
-               AND (cardinality(x.data_instance) + cardinality(x.data_related) + cardinality(x.data_dependents) + cardinality(x.data_authoredby) = 0
-                   OR p_type || '/' || p_id = ANY(x.data_instance || x.data_related || x.data_dependents)
-                   OR EXISTS (SELECT 1 FROM \(SearchTables.reference) f WHERE f.rid = p_rid
-                       AND f.target_type || '/' || f.target_id = ANY(x.data_dependents))
-                   OR EXISTS (SELECT 1 FROM \(SearchTables.reference) f WHERE f.rid = p_rid
-                       AND f.param = ANY('{\(authorParameters.joined(separator: ","))}'::text[])
-                       AND f.target_type || '/' || f.target_id = ANY(x.data_authoredby))
-                   OR EXISTS (SELECT 1 FROM resource r JOIN \(SearchTables.reference) f ON f.rid = r.rid
-                       WHERE (r.resource_type, r.id) IN (SELECT split_part(v, '/', 1), split_part(v, '/', 2) FROM unnest(x.data_related) v)
-                         AND f.target_type = p_type AND f.target_id = p_id))
+        RETURNS boolean LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+        BEGIN
+            IF cardinality(x.labels) > 0 AND NOT EXISTS (
+                SELECT 1 FROM \(SearchTables.token) t WHERE t.rid = p_rid AND t.param = '_security'
+                  AND t.system || '|' || t.code = ANY(x.labels)) THEN
+                RETURN false;
+            END IF;
+            IF cardinality(x.classes) > 0 AND NOT p_type = ANY(x.classes) AND NOT EXISTS (
+                SELECT 1 FROM \(SearchTables.uri) u WHERE u.rid = p_rid AND u.param = '_profile' AND u.uri = ANY(x.classes)) THEN
+                RETURN false;
+            END IF;
+            IF cardinality(x.codes) > 0 AND NOT EXISTS (
+                SELECT 1 FROM \(SearchTables.token) t WHERE t.rid = p_rid AND t.param = 'code'
+                  AND t.system || '|' || t.code = ANY(x.codes)) THEN
+                RETURN false;
+            END IF;
+            IF x.data_period AND NOT EXISTS (
+                SELECT 1 FROM \(SearchTables.date) d WHERE d.rid = p_rid AND d.param = 'date'
+                  AND (x.data_high IS NULL OR d.low < x.data_high) AND (x.data_low IS NULL OR d.high > x.data_low)) THEN
+                RETURN false;
+            END IF;
+            IF cardinality(x.data_instance) + cardinality(x.data_related) + cardinality(x.data_dependents) + cardinality(x.data_authoredby) = 0 THEN
+                RETURN true;
+            END IF;
+            RETURN p_type || '/' || p_id = ANY(x.data_instance || x.data_related || x.data_dependents)
+                OR (cardinality(x.data_dependents) > 0 AND EXISTS (
+                    SELECT 1 FROM \(SearchTables.reference) f WHERE f.rid = p_rid
+                      AND f.target_type || '/' || f.target_id = ANY(x.data_dependents)))
+                OR (cardinality(x.data_authoredby) > 0 AND EXISTS (
+                    SELECT 1 FROM \(SearchTables.reference) f WHERE f.rid = p_rid
+                      AND f.param = ANY('{\(authorParameters.joined(separator: ","))}'::text[])
+                      AND f.target_type || '/' || f.target_id = ANY(x.data_authoredby)))
+                OR (cardinality(x.data_related) > 0 AND EXISTS (
+                    SELECT 1 FROM resource rr JOIN \(SearchTables.reference) f ON f.rid = rr.rid
+                    WHERE (rr.resource_type, rr.id) IN (SELECT split_part(v, '/', 1), split_part(v, '/', 2) FROM unnest(x.data_related) v)
+                      AND f.target_type = p_type AND f.target_id = p_id));
+        END
         $$
         """,
         """
         CREATE OR REPLACE FUNCTION \(permitsFunction)(
             p_patient text, p_rid bigint, p_type text, p_id text,
             p_purpose text, p_actors text[], p_actions text[], p_default boolean
-        ) RETURNS boolean LANGUAGE plpgsql STABLE PARALLEL SAFE COST 10000
-        SET plan_cache_mode = force_generic_plan AS $$
+        ) RETURNS boolean LANGUAGE plpgsql STABLE PARALLEL SAFE COST 10000 AS $$
+        DECLARE
+            c record;
+            x \(provision);
+            winner bigint;
+            winner_recorded timestamptz;
+            winner_permits boolean;
+            matched boolean := false;
         BEGIN
-            RETURN coalesce((WITH applicable AS (
-                SELECT c.consent_rid, c.recorded, c.base_permit FROM \(policy) c
-                WHERE c.patient_id = p_patient
-                  AND p_purpose = ANY(c.purposes_for)
-                  AND now() >= c.period_low AND now() < c.period_high
-                  AND (cardinality(c.root_purposes) = 0 OR p_purpose = ANY(c.root_purposes))
-                  AND (cardinality(c.root_actors) = 0 OR c.root_actors && p_actors)
-                  AND (cardinality(c.root_actions) = 0 OR c.root_actions && p_actions)
-                  AND (NOT c.root_scoped OR EXISTS (
-                      SELECT 1 FROM \(provision) r WHERE r.consent_rid = c.consent_rid AND r.position = 0
-                        AND \(resourceMatchesFunction)(r, p_rid, p_type, p_id)))
-            ), winner AS (
-                SELECT a.consent_rid, a.base_permit,
-                       count(*) OVER (PARTITION BY a.recorded) > 1 AS tied
-                FROM applicable a ORDER BY a.recorded DESC NULLS LAST LIMIT 1
-            )
-            SELECT CASE WHEN w.tied THEN false ELSE coalesce((
-                    SELECT bool_and(x.permit) FROM \(provision) x
-                    WHERE x.consent_rid = w.consent_rid AND x.position > 0
-                      AND (cardinality(x.purposes) = 0 OR p_purpose = ANY(x.purposes))
-                      AND (cardinality(x.actors) = 0 OR x.actors && p_actors)
-                      AND (cardinality(x.actions) = 0 OR x.actions && p_actions)
-                      AND now() >= x.period_low AND now() < x.period_high
-                      AND \(resourceMatchesFunction)(x, p_rid, p_type, p_id)
-                ), w.base_permit) END
-                FROM winner w
-            ), p_default);
+            -- The candidates, most recent first: the first whose root matches the resource
+            -- wins; a second one as recent ties, which denies.
+            FOR c IN SELECT p.consent_rid, p.recorded, p.base_permit, p.root_scoped FROM \(policy) p
+                WHERE p.patient_id = p_patient
+                  AND p_purpose = ANY(p.purposes_for)
+                  AND now() >= p.period_low AND now() < p.period_high
+                  AND (cardinality(p.root_purposes) = 0 OR p_purpose = ANY(p.root_purposes))
+                  AND (cardinality(p.root_actors) = 0 OR p.root_actors && p_actors)
+                  AND (cardinality(p.root_actions) = 0 OR p.root_actions && p_actions)
+                ORDER BY p.recorded DESC NULLS LAST
+            LOOP
+                IF c.root_scoped THEN
+                    SELECT * INTO x FROM \(provision) r WHERE r.consent_rid = c.consent_rid AND r.position = 0;
+                    IF NOT \(resourceMatchesFunction)(x, p_rid, p_type, p_id) THEN CONTINUE; END IF;
+                END IF;
+                IF winner IS NOT NULL THEN
+                    IF c.recorded IS NOT DISTINCT FROM winner_recorded THEN RETURN false; END IF;
+                    EXIT;
+                END IF;
+                winner := c.consent_rid;
+                winner_recorded := c.recorded;
+                winner_permits := c.base_permit;
+            END LOOP;
+            IF winner IS NULL THEN RETURN p_default; END IF;
+            -- The winner's nested provisions that apply to the request, denials first: one
+            -- matching the resource and denying denies; else one matching permits; else the base.
+            FOR x IN SELECT * FROM \(provision) n
+                WHERE n.consent_rid = winner AND n.position > 0
+                  AND (cardinality(n.purposes) = 0 OR p_purpose = ANY(n.purposes))
+                  AND (cardinality(n.actors) = 0 OR n.actors && p_actors)
+                  AND (cardinality(n.actions) = 0 OR n.actions && p_actions)
+                  AND now() >= n.period_low AND now() < n.period_high
+                ORDER BY n.permit
+            LOOP
+                IF \(resourceMatchesFunction)(x, p_rid, p_type, p_id) THEN
+                    IF NOT x.permit THEN RETURN false; END IF;
+                    matched := true;
+                END IF;
+            END LOOP;
+            RETURN matched OR winner_permits;
         END
         $$
         """,

@@ -279,5 +279,8 @@ public enum SchemaMigrations {
         ]),
         // The consent decision in PL/pgSQL: planned once per connection, not in every statement.
         Migration(version: 9, name: "consent decision planned once", statements: ConsentTables.functions),
+        // The consent decision as PL/pgSQL steps of small queries, each planned once per
+        // connection, instead of one large query whose plan is set up on every call.
+        Migration(version: 10, name: "consent decision in steps", statements: ConsentTables.functions),
     ]
 }
