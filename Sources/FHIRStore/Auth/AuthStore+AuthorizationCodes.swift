@@ -7,9 +7,9 @@ extension AuthStore {
     public func insertCode(_ record: AuthorizationCodeRecord) async throws {
         try await client.query(
             """
-            INSERT INTO auth_code (code_hash, client_id, username, redirect_uri, scope, code_challenge, patient, launch, nonce, created_at, expires_at)
+            INSERT INTO auth_code (code_hash, client_id, username, redirect_uri, scope, code_challenge, patient, launch, nonce, purpose, created_at, expires_at)
             VALUES (\(record.codeHash), \(record.clientID), \(record.username), \(record.redirectURI), \(record.scope),
-                    \(record.codeChallenge), \(record.patient), \(record.launch), \(record.nonce),
+                    \(record.codeChallenge), \(record.patient), \(record.launch), \(record.nonce), \(record.purpose),
                     \(PostgresTimestamp(record.createdAt)), \(PostgresTimestamp(record.expiresAt)))
             """,
             logger: logger
@@ -28,16 +28,16 @@ extension AuthStore {
             """
             UPDATE auth_code SET used_at = \(PostgresTimestamp(now))
             WHERE code_hash = \(hash) AND used_at IS NULL AND expires_at > \(PostgresTimestamp(now))
-            RETURNING code_hash, client_id, username, redirect_uri, scope, code_challenge, patient, launch, nonce, created_at, expires_at, used_at
+            RETURNING code_hash, client_id, username, redirect_uri, scope, code_challenge, patient, launch, nonce, purpose, created_at, expires_at, used_at
             """,
             logger: logger
         )
         var consumed: AuthorizationCodeRecord?
-        let columns = (String, String, String, String, String, String?, String?, String?, String?, Date, Date, Date?).self
-        for try await (codeHash, clientID, username, redirectURI, scope, challenge, patient, launch, nonce, createdAt, expiresAt, usedAt) in rows.decode(columns) {
+        let columns = (String, String, String, String, String, String?, String?, String?, String?, String?, Date, Date, Date?).self
+        for try await (codeHash, clientID, username, redirectURI, scope, challenge, patient, launch, nonce, purpose, createdAt, expiresAt, usedAt) in rows.decode(columns) {
             consumed = AuthorizationCodeRecord(
                 codeHash: codeHash, clientID: clientID, username: username, redirectURI: redirectURI, scope: scope,
-                codeChallenge: challenge, patient: patient, launch: launch, nonce: nonce,
+                codeChallenge: challenge, patient: patient, launch: launch, nonce: nonce, purpose: purpose,
                 createdAt: createdAt, expiresAt: expiresAt, usedAt: usedAt
             )
         }

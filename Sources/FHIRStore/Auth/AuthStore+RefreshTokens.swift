@@ -4,7 +4,7 @@ import PostgresNIO
 
 extension AuthStore {
     static let refreshTokenColumns = """
-        token_hash, grant_id, client_id, username, scope, patient, fhir_user, created_at, expires_at, rotated_at, revoked_at
+        token_hash, grant_id, client_id, username, scope, patient, fhir_user, purpose, created_at, expires_at, rotated_at, revoked_at
         """
 
     /// Stores a newly issued refresh token and returns whether it is usable. A token of a grant
@@ -15,9 +15,9 @@ extension AuthStore {
     public func insertRefreshToken(_ record: RefreshTokenRecord) async throws -> Bool {
         let rows = try await client.query(
             """
-            INSERT INTO auth_refresh_token (token_hash, grant_id, client_id, username, scope, patient, fhir_user, created_at, expires_at, revoked_at)
+            INSERT INTO auth_refresh_token (token_hash, grant_id, client_id, username, scope, patient, fhir_user, purpose, created_at, expires_at, revoked_at)
             SELECT \(record.tokenHash), \(record.grantID), \(record.clientID), \(record.username), \(record.scope),
-                   \(record.patient), \(record.fhirUser), \(PostgresTimestamp(record.createdAt)), \(record.expiresAt.map(PostgresTimestamp.init)),
+                   \(record.patient), \(record.fhirUser), \(record.purpose), \(PostgresTimestamp(record.createdAt)), \(record.expiresAt.map(PostgresTimestamp.init)),
                    CASE WHEN EXISTS (SELECT 1 FROM auth_refresh_token WHERE grant_id = \(record.grantID) AND revoked_at IS NOT NULL)
                           OR EXISTS (SELECT 1 FROM auth_code WHERE code_hash = \(record.grantID) AND reused_at IS NOT NULL)
                         THEN clock_timestamp() END
@@ -108,11 +108,11 @@ extension AuthStore {
 
     static func decodeRefreshTokens(_ rows: PostgresRowSequence) async throws -> [RefreshTokenRecord] {
         var tokens: [RefreshTokenRecord] = []
-        let columns = (String, String, String, String?, String, String?, String?, Date, Date?, Date?, Date?).self
-        for try await (hash, grant, clientID, username, scope, patient, fhirUser, createdAt, expiresAt, rotatedAt, revokedAt) in rows.decode(columns) {
+        let columns = (String, String, String, String?, String, String?, String?, String?, Date, Date?, Date?, Date?).self
+        for try await (hash, grant, clientID, username, scope, patient, fhirUser, purpose, createdAt, expiresAt, rotatedAt, revokedAt) in rows.decode(columns) {
             tokens.append(RefreshTokenRecord(
                 tokenHash: hash, grantID: grant, clientID: clientID, username: username, scope: scope, patient: patient,
-                fhirUser: fhirUser, createdAt: createdAt, expiresAt: expiresAt, rotatedAt: rotatedAt, revokedAt: revokedAt
+                fhirUser: fhirUser, purpose: purpose, createdAt: createdAt, expiresAt: expiresAt, rotatedAt: rotatedAt, revokedAt: revokedAt
             ))
         }
         return tokens

@@ -21,6 +21,9 @@ public struct AuthorizationCodeRecord: Sendable, Hashable {
     public var launch: String?
     /// The OpenID Connect `nonce` of the request, for the ID token; nil without one.
     public var nonce: String?
+    /// The purpose of use the authorization request asked for (`purpose_of_use`), checked
+    /// against the client's and user's registrations; nil when it asked for none.
+    public var purpose: String?
     /// When the code was issued.
     public var createdAt: Date
     /// When the code stops being redeemable.
@@ -39,6 +42,7 @@ public struct AuthorizationCodeRecord: Sendable, Hashable {
         patient: String? = nil,
         launch: String? = nil,
         nonce: String? = nil,
+        purpose: String? = nil,
         createdAt: Date = Date(),
         expiresAt: Date,
         usedAt: Date? = nil
@@ -52,6 +56,7 @@ public struct AuthorizationCodeRecord: Sendable, Hashable {
         self.patient = patient
         self.launch = launch
         self.nonce = nonce
+        self.purpose = purpose
         self.createdAt = createdAt
         self.expiresAt = expiresAt
         self.usedAt = usedAt

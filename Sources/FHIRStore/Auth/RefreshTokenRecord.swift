@@ -18,6 +18,9 @@ public struct RefreshTokenRecord: Sendable, Hashable {
     public var patient: String?
     /// The user's FHIR resource (`Practitioner/123`), for the `fhirUser` claim; nil without one.
     public var fhirUser: String?
+    /// The purpose of use of the grant's access tokens, kept for a refresh that asks for none;
+    /// nil for the role's default.
+    public var purpose: String?
     /// When the token was issued.
     public var createdAt: Date
     /// When the token stops being usable; nil for a token that lives until revoked
@@ -38,6 +41,7 @@ public struct RefreshTokenRecord: Sendable, Hashable {
         scope: String,
         patient: String? = nil,
         fhirUser: String? = nil,
+        purpose: String? = nil,
         createdAt: Date = Date(),
         expiresAt: Date? = nil,
         rotatedAt: Date? = nil,
@@ -50,6 +54,7 @@ public struct RefreshTokenRecord: Sendable, Hashable {
         self.scope = scope
         self.patient = patient
         self.fhirUser = fhirUser
+        self.purpose = purpose
         self.createdAt = createdAt
         self.expiresAt = expiresAt
         self.rotatedAt = rotatedAt

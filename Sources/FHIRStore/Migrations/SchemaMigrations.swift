@@ -282,5 +282,11 @@ public enum SchemaMigrations {
         // The consent decision as PL/pgSQL steps of small queries, each planned once per
         // connection, instead of one large query whose plan is set up on every call.
         Migration(version: 10, name: "consent decision in steps", statements: ConsentTables.functions),
+        // The purpose of use an authorization request asked for, carried by its code and kept
+        // by the grant's refresh tokens.
+        Migration(version: 11, name: "authorized purpose of use", statements: [
+            "ALTER TABLE auth_code ADD COLUMN purpose text",
+            "ALTER TABLE auth_refresh_token ADD COLUMN purpose text",
+        ]),
     ]
 }

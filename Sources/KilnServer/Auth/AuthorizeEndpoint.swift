@@ -5,14 +5,16 @@ import SMARTAuth
 
 /// `/auth/authorize`: the authorization code flow with PKCE (S256) as plain HTML forms.
 ///
-/// 1. `GET` checks the client, the exact `redirect_uri`, `aud`, the scopes and the PKCE
-///    challenge, and shows a login form carrying the request.
+/// 1. `GET` checks the client, the exact `redirect_uri`, `aud`, the scopes, the PKCE
+///    challenge and the form of `purpose_of_use`, and shows a login form carrying the request.
 /// 2. `POST` with `username` and `password` checks the user and shows the approval form: one
 ///    checkbox per requested scope the client may have, and, for a standalone launch asking for
 ///    `launch/patient` with several patients in reach, one radio button per patient. The pending
-///    request is kept server-side under a single-use ticket that expires in 10 minutes.
+///    request is kept server-side under a single-use ticket that expires in 10 minutes. A
+///    `purpose_of_use` is held against the client's and the user's registrations here (ETREAT
+///    needs a break-glass user) and shown; one they do not allow is `invalid_request`.
 /// 3. `POST` with the ticket (`action=approve` or `deny`) issues a single-use code valid for 60 s
-///    and redirects to `redirect_uri` with `code` and `state`.
+///    and redirects to `redirect_uri` with `code` and `state`; the code carries the purpose.
 struct AuthorizeEndpoint: Sendable {
     let auth: AuthServices
     /// The FHIR base URL: what `aud` must name.
@@ -30,6 +32,8 @@ struct AuthorizeEndpoint: Sendable {
         var challenge: String
         var launch: String?
         var nonce: String?
+        /// The `purpose_of_use` asked for; nil for none.
+        var purpose: String?
     }
 
     func show(_ request: Request) async -> Response {
@@ -94,7 +98,14 @@ struct AuthorizeEndpoint: Sendable {
         guard !scope.resourceScopes.isEmpty || !scope.nonResourceScopes.isEmpty else {
             throw fail("invalid_scope", "None of the requested scopes is allowed for this app")
         }
-        return Authorization(client: client, redirectURI: redirectURI, state: state, scope: scope, challenge: challenge, launch: form["launch"], nonce: form["nonce"])
+        let purpose = form["purpose_of_use"]
+        if let purpose, !PurposeOfUseGrant.isPurposeCode(purpose) {
+            throw fail("invalid_request", "purpose_of_use must be a code of http://terminology.hl7.org/CodeSystem/v3-ActReason (TREAT, ETREAT, HOPERAT, HRESCH, PATRQT, …)")
+        }
+        return Authorization(
+            client: client, redirectURI: redirectURI, state: state, scope: scope, challenge: challenge,
+            launch: form["launch"], nonce: form["nonce"], purpose: purpose
+        )
     }
 
     private func loginPage(_ authorization: Authorization, message: String?) -> Response {
@@ -104,6 +115,7 @@ struct AuthorizeEndpoint: Sendable {
             HTMLPage.hidden("scope", authorization.scope.scopeString), HTMLPage.hidden("aud", baseURL),
             HTMLPage.hidden("code_challenge", authorization.challenge), HTMLPage.hidden("code_challenge_method", "S256"),
             HTMLPage.hidden("launch", authorization.launch), HTMLPage.hidden("nonce", authorization.nonce),
+            HTMLPage.hidden("purpose_of_use", authorization.purpose),
         ].joined()
         let name = HTMLPage.escape(authorization.client.name ?? authorization.client.clientID)
         let notice = message.map { #"<p role="alert"><strong>\#(HTMLPage.escape($0))</strong></p>"# } ?? ""
@@ -118,6 +130,12 @@ struct AuthorizeEndpoint: Sendable {
 
     /// Step 2: the pending request stored under a ticket, and the approval form.
     private func approvalPage(_ authorization: Authorization, user: UserRecord) async throws -> Response {
+        let purpose: String?
+        do {
+            purpose = try TokenEndpoint.purpose(requested: authorization.purpose, client: authorization.client, role: try TokenEndpoint.role(user.role), user: user)
+        } catch let error as OAuthError {
+            throw AuthorizeFailure.redirect(authorization.redirectURI, ["error": error.code, "error_description": error.description, "state": authorization.state])
+        }
         var patient: String?
         var choices: [String] = []
         if let launch = authorization.launch {
@@ -141,7 +159,7 @@ struct AuthorizeEndpoint: Sendable {
             codeHash: TokenDigest.of("ticket:" + ticket), clientID: authorization.client.clientID, username: user.username,
             redirectURI: authorization.redirectURI, scope: authorization.scope.scopeString, codeChallenge: authorization.challenge,
             patient: patient, launch: choices.isEmpty ? nil : choices.joined(separator: " "), nonce: authorization.nonce,
-            expiresAt: Date().addingTimeInterval(Self.ticketLifetime)
+            purpose: purpose, expiresAt: Date().addingTimeInterval(Self.ticketLifetime)
         ))
         let scopeBoxes = authorization.scope.scopeString.split(separator: " ").enumerated().map { index, scope in
             #"<li><label><input type="checkbox" name="scope_\#(index)" value="\#(HTMLPage.escape(String(scope)))" checked> \#(HTMLPage.escape(String(scope)))</label></li>"#
@@ -155,10 +173,17 @@ struct AuthorizeEndpoint: Sendable {
             patientPicker = "<p>Patient: <strong>Patient/\(HTMLPage.escape(patient))</strong></p>"
         }
         let name = HTMLPage.escape(authorization.client.name ?? authorization.client.clientID)
+        var purposeNotice = ""
+        if let purpose {
+            purposeNotice = "<p>Purpose of use: <strong>\(HTMLPage.escape(purpose))</strong></p>"
+            if purpose == SMARTAccessPolicy.breakGlassPurpose {
+                purposeNotice += #"<p role="alert"><strong>Break-glass: patients' Consents are overridden for this access, and every response says so.</strong></p>"#
+            }
+        }
         return HTMLPage.response(title: "Approve access", body: """
             <p>Signed in as <strong>\(HTMLPage.escape(user.username))</strong>. The app <strong>\(name)</strong> asks for:</p>
             <form method="post" action="authorize">\(HTMLPage.hidden("ticket", ticket))\(HTMLPage.hidden("state", authorization.state))
-            <ul>\(scopeBoxes)</ul>\(patientPicker)
+            <ul>\(scopeBoxes)</ul>\(patientPicker)\(purposeNotice)
             <p><button type="submit" name="action" value="approve">Approve</button>
             <button type="submit" name="action" value="deny">Deny</button></p></form>
             """)
@@ -191,7 +216,7 @@ struct AuthorizeEndpoint: Sendable {
         try await auth.store.insertCode(AuthorizationCodeRecord(
             codeHash: TokenDigest.of(code), clientID: pending.clientID, username: pending.username, redirectURI: pending.redirectURI,
             scope: scope.scopeString, codeChallenge: pending.codeChallenge, patient: patient, nonce: pending.nonce,
-            expiresAt: Date().addingTimeInterval(Self.codeLifetime)
+            purpose: pending.purpose, expiresAt: Date().addingTimeInterval(Self.codeLifetime)
         ))
         return AuthorizeFailure.redirect(pending.redirectURI, ["code": code, "state": state]).response
     }

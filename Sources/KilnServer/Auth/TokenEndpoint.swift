@@ -30,7 +30,7 @@ struct TokenEndpoint: Sendable {
         }
         let scopes = try grantedScopes(requested: try form.required("scope"), allowed: client.scope)
         let role = try client.role.map { try Self.role($0) }
-        let purpose = try Self.purpose(form, client: client, role: role, user: nil)
+        let purpose = try Self.purpose(requested: form["purpose_of_use"], client: client, role: role, user: nil)
         let token = try await issuer().issueAccessToken(
             subject: client.clientID, clientID: client.clientID, scopes: scopes, role: role,
             purposeOfUse: purpose, organization: client.organization, lifetime: auth.settings.backendAccessTokenLifetime
@@ -60,7 +60,9 @@ struct TokenEndpoint: Sendable {
             throw OAuthError.invalidGrant("The user of this code no longer exists")
         }
         let scopes = try parse(record.scope)
-        var body = try await userTokens(form, scopes: scopes, client: client, user: user, patient: record.patient, grantID: record.codeHash)
+        // The token request may name a purpose; else the one the authorization request asked for.
+        let purpose = form["purpose_of_use"] ?? record.purpose
+        var body = try await userTokens(purpose: purpose, scopes: scopes, client: client, user: user, patient: record.patient, grantID: record.codeHash)
         if scopes.contains(.openid) {
             let idToken = try await issuer().issueIDToken(subject: user.username, clientID: client.clientID, fhirUser: user.fhirUser, nonce: record.nonce)
             body["id_token"] = idToken.token
@@ -81,17 +83,20 @@ struct TokenEndpoint: Sendable {
         guard let username = record.username, let user = try await auth.store.user(named: username) else {
             throw OAuthError.invalidGrant("The user of this refresh token no longer exists")
         }
-        return OAuthResponse.json(try await userTokens(form, scopes: scopes, client: client, user: user, patient: record.patient, grantID: record.grantID))
+        let purpose = form["purpose_of_use"] ?? record.purpose
+        return OAuthResponse.json(try await userTokens(purpose: purpose, scopes: scopes, client: client, user: user, patient: record.patient, grantID: record.grantID))
     }
 
     /// The access token (and refresh token for offline_access or online_access) of a user.
-    /// The purpose of use is the request's `purpose_of_use` (see ``SMARTAuth/PurposeOfUseGrant``),
-    /// asked afresh at every token request; the Organization is the user's, else the client's.
-    private func userTokens(_ form: OAuthForm, scopes: ScopeSet, client: ClientRecord, user: UserRecord, patient: String?, grantID: String) async throws -> [String: any Sendable] {
+    /// The purpose of use is the one `purpose` asks for (see ``SMARTAuth/PurposeOfUseGrant``),
+    /// held against the registrations afresh at every token request; the refresh token keeps
+    /// it. The Organization is the user's, else the client's.
+    private func userTokens(purpose requested: String?, scopes: ScopeSet, client: ClientRecord, user: UserRecord, patient: String?, grantID: String) async throws -> [String: any Sendable] {
         let role = try Self.role(user.role)
+        let purpose = try Self.purpose(requested: requested, client: client, role: role, user: user)
         let token = try await issuer().issueAccessToken(
             subject: user.username, clientID: client.clientID, scopes: scopes, patient: patient, fhirUser: user.fhirUser,
-            role: role, accountID: user.accountID, purposeOfUse: try Self.purpose(form, client: client, role: role, user: user),
+            role: role, accountID: user.accountID, purposeOfUse: purpose,
             organization: user.organization ?? client.organization, lifetime: auth.settings.accessTokenLifetime
         )
         var body = tokenBody(token, scopes: scopes)
@@ -99,7 +104,7 @@ struct TokenEndpoint: Sendable {
             let refresh = RandomToken.make()
             try await auth.store.insertRefreshToken(RefreshTokenRecord(
                 tokenHash: TokenDigest.of(refresh), grantID: grantID, clientID: client.clientID, username: user.username,
-                scope: scopes.scopeString, patient: patient, fhirUser: user.fhirUser,
+                scope: scopes.scopeString, patient: patient, fhirUser: user.fhirUser, purpose: purpose,
                 expiresAt: scopes.contains(.offlineAccess) ? nil : Date().addingTimeInterval(24 * 3600)
             ))
             body["refresh_token"] = refresh
@@ -119,9 +124,9 @@ struct TokenEndpoint: Sendable {
     }
 
     /// The purpose of use of the token a request asks for, held against the registrations.
-    static func purpose(_ form: OAuthForm, client: ClientRecord, role: Role?, user: UserRecord?) throws -> String? {
+    static func purpose(requested: String?, client: ClientRecord, role: Role?, user: UserRecord?) throws -> String? {
         let resolved = PurposeOfUseGrant.resolve(
-            requested: form["purpose_of_use"], registered: user == nil ? client.purpose : nil, allowed: client.allowedPurposes,
+            requested: requested, registered: user == nil ? client.purpose : nil, allowed: client.allowedPurposes,
             role: role, breakGlassUser: user.map(\.breakGlass)
         )
         switch resolved {

@@ -46,6 +46,7 @@ struct CapabilityStatementBuilder {
         (fhirUser, the Organization acted for, the client id as urn:kiln:client-id). \
         Without an applicable Consent: permit for TREAT, ETREAT, HOPERAT and PATRQT, deny for identifiable \
         HRESCH and other purposes (kiln serve --consent-default changes them). Break-glass: purpose_of_use=ETREAT \
+        (on the authorization or token request) \
         for users registered for it overrides Consent denials, and every such response carries a warning. \
         A patient's own access is never restricted by their Consents. Consents are checked on write: ppc-1 to ppc-5, \
         nested provisions need a type, actors a role, data a meaning, at most one nested level.

@@ -118,6 +118,8 @@ struct AuthorizationCodeFlow: Sendable {
     var scope = "openid fhirUser launch/patient patient/*.rs offline_access"
     var verifier = PKCE.makeVerifier()
     var state = "state-\(UUID().uuidString)"
+    /// The `purpose_of_use` of the authorization request; nil for none.
+    var purpose: String?
 
     /// The flow against a test server.
     init(auth: AuthTestServer) {
@@ -137,7 +139,7 @@ struct AuthorizationCodeFlow: Sendable {
             ("response_type", "code"), ("client_id", clientID), ("redirect_uri", redirectURI ?? self.redirectURI),
             ("scope", scope), ("state", state), ("aud", audience),
             ("code_challenge", try PKCE.challenge(for: verifier)), ("code_challenge_method", "S256"),
-        ])
+        ] + (purpose.map { [("purpose_of_use", $0)] } ?? []))
     }
 
     /// Signs in as `username`, approves, and returns the code from the redirect (with its state).
