@@ -71,6 +71,12 @@ public struct DatabaseConfiguration: Sendable, CustomStringConvertible {
         return copy
     }
 
+    /// The settings every connection of Kiln's starts with: no JIT compilation. Kiln's
+    /// statements are short and run once each; PostgreSQL compiles a statement whose estimated
+    /// cost passes `jit_above_cost`, which the consent check's declared cost makes every search
+    /// over many rows do, and compiling takes longer (10–120 ms) than such a statement runs.
+    public static let sessionSettings: [(String, String)] = [("jit", "off")]
+
     /// The postgres-nio client configuration.
     public var clientConfiguration: PostgresClient.Configuration {
         var configuration = PostgresClient.Configuration(
@@ -83,6 +89,7 @@ public struct DatabaseConfiguration: Sendable, CustomStringConvertible {
         )
         configuration.options.maximumConnections = maximumConnections
         configuration.options.minimumConnections = 0
+        configuration.options.additionalStartupParameters = Self.sessionSettings
         return configuration
     }
 }
