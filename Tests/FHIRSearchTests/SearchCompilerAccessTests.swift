@@ -57,4 +57,25 @@ struct SearchCompilerAccessTests {
         #expect(history.text.hasPrefix("SELECT r.resource_type, r.id FROM resource r WHERE true AND r.resource_type = ANY("))
         #expect(history.bindings.contains(.textArray(["p1"])))
     }
+    @Test("A page's consent check is applied above the ordered matches, before the LIMIT; a _has subquery keeps its own")
+    func consentCheckAboveTheMatches() throws {
+        let compiler = try compiler(parser: true)
+        let consent = ConsentScope(purpose: "TREAT", actors: ["Practitioner/7"], actions: ["access"], permitsByDefault: true)
+        let filter = AccessFilter(consent: consent)
+        let page = compiler.page(SearchQuery(resourceTypes: ["Observation"], conditions: []), filter: filter)
+        let fence = try #require(page.text.range(of: " OFFSET 0) m WHERE true AND ("))
+        let check = try #require(page.text.range(of: ConsentTables.permitsFunction))
+        let limit = try #require(page.text.range(of: " LIMIT ", range: fence.upperBound..<page.text.endIndex))
+        #expect(fence.upperBound <= check.lowerBound && check.upperBound <= limit.lowerBound)
+        #expect(page.text.contains(".rid = m.rid"))
+        #expect(page.bindings.contains(.text("TREAT")))
+
+        let hasQuery = try ParserFixture.parse("Patient", "_has:Observation:subject:code=1234-5", parser: try ParserFixture.parser(withTerminology: false))
+        let has = compiler.page(hasQuery, filter: filter)
+        let inner = try #require(has.text.range(of: " OFFSET 0) m WHERE true"))
+        #expect(has.text[..<inner.lowerBound].contains(ConsentTables.permitsFunction), "the _has subquery's own check")
+
+        let unscoped = compiler.page(SearchQuery(resourceTypes: ["Observation"], conditions: []), filter: .unrestricted)
+        #expect(!unscoped.text.contains(" m WHERE "))
+    }
 }

@@ -38,15 +38,19 @@ struct SQLCompilation {
     var statement: SQLStatement { writer.statement }
 
     /// `alias` is a current, not deleted resource of the scope's types that satisfies every
-    /// condition and the access filter.
-    mutating func appendMatch(_ conditions: [SearchCondition], alias: String, scope: TypeScope, filter: AccessFilter) {
+    /// condition and the access filter. Without `consentOnRow` the filter's consent check is
+    /// left out for `alias` itself (the caller applies it above), never inside the conditions'
+    /// subqueries.
+    mutating func appendMatch(_ conditions: [SearchCondition], alias: String, scope: TypeScope, filter: AccessFilter, consentOnRow: Bool = true) {
         append("\(alias).version_id > 0 AND NOT \(alias).is_deleted")
         appendTypeTest(column: "\(alias).resource_type", scope: scope)
         for condition in conditions {
             append(" AND ")
             appendCondition(condition, alias: alias, scope: scope, filter: filter)
         }
-        appendAccess(filter, alias: alias, scope: scope)
+        var rowFilter = filter
+        if !consentOnRow { rowFilter.consent = nil }
+        appendAccess(rowFilter, alias: alias, scope: scope)
     }
 
     /// ` AND column = $type` (or `= ANY($types)`); nothing for any type.

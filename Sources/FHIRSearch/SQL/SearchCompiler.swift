@@ -64,7 +64,16 @@ public struct SearchCompiler: Sendable {
         // The page's rows are chosen first, and only they are joined to their versions: with
         // the wide version rows out of the way, the planner costs early-stopping plans (a
         // nested loop in `rid` order for `_has`) as they are.
-        sql.append("SELECT \(Self.resultColumns) FROM (SELECT r.rid, r.resource_type, r.id, r.version_id")
+        //
+        // With a consent scope, the matches come in order from a subquery kept apart by
+        // `OFFSET 0`, and the consent check is applied to them above it, before the LIMIT:
+        // PostgreSQL would otherwise test it wherever it scans `resource`, which in a merge
+        // join is every row between the page's matches. Nothing above the subquery joins or
+        // sorts, so it keeps the subquery's order and plans it for the page's rows only.
+        let consent = filter.consent
+        sql.append("SELECT \(Self.resultColumns) FROM (")
+        if consent != nil { sql.append("SELECT m.* FROM (") }
+        sql.append("SELECT r.rid, r.resource_type, r.id, r.version_id")
         for (position, key) in query.sort.enumerated() {
             sql.append(", ")
             sql.appendSortExpression(key, alias: "r")
@@ -76,7 +85,7 @@ public struct SearchCompiler: Sendable {
             sql.ridBound = ("r", direction == .next ? ">" : "<", cursor.anchor)
         }
         sql.append(" WHERE ")
-        sql.appendMatch(query.conditions, alias: "r", scope: scope, filter: filter)
+        sql.appendMatch(query.conditions, alias: "r", scope: scope, filter: filter, consentOnRow: consent == nil)
         if let cursor = query.cursor {
             sql.append(" AND ")
             if keyed {
@@ -88,6 +97,10 @@ public struct SearchCompiler: Sendable {
         }
         sql.append(" ORDER BY ")
         sql.appendOrder(query.sort, direction: direction, keyColumns: "s")
+        if let consent {
+            sql.append(" OFFSET 0) m WHERE true")
+            sql.appendConsent(consent, alias: "m", scope: scope)
+        }
         sql.append(" LIMIT ")
         sql.bind(.integer(Int64(query.count) + 1))
         sql.append(") r JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id ORDER BY ")
