@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "FHIRValidation", targets: ["FHIRValidation"]),
         .library(name: "FHIRAccess", targets: ["FHIRAccess"]),
         .library(name: "FHIRConsent", targets: ["FHIRConsent"]),
+        .library(name: "FHIRDeidentify", targets: ["FHIRDeidentify"]),
         .library(name: "SMARTAuth", targets: ["SMARTAuth"]),
         .library(name: "FHIRSearch", targets: ["FHIRSearch"]),
         .library(name: "FHIRStore", targets: ["FHIRStore"]),
@@ -83,6 +84,17 @@ let package = Package(
         .target(
             name: "FHIRConsent",
             dependencies: ["FHIRModel"],
+            swiftSettings: swiftSettings
+        ),
+        // The research view's de-identification: a versioned allowlist of rules (keep, drop,
+        // pseudonymize, generalize, date-shift, substitute) applied to resources, keyed pseudonyms.
+        .target(
+            name: "FHIRDeidentify",
+            dependencies: [
+                "FHIRModel",
+                "FHIRDefinitions",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         // SMART on FHIR scopes and roles, the access policy over them, and the authorization
@@ -253,6 +265,11 @@ let package = Package(
         .testTarget(
             name: "FHIRConsentTests",
             dependencies: ["FHIRConsent", "FHIRModel"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FHIRDeidentifyTests",
+            dependencies: ["FHIRDeidentify", "FHIRDefinitions", "FHIRModel", "KilnFixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,295 @@
+import FHIRDefinitions
+import FHIRModel
+
+/// One resource de-identified: the walk over its members, deciding each by the rules and
+/// recording the labels of what was done, or the reason to refuse the resource.
+struct ResourceWalk {
+    /// A place in the resource: the type the path starts at (the resource's, or the datatype
+    /// entered last), the path as written and with choice stems, and whether it is inside an
+    /// extension that may pass.
+    struct Scope {
+        var root: String
+        var rootBases: [String]
+        var path: String
+        var stemPath: String
+        var inAllowedExtension: Bool
+    }
+
+    let engine: DeidentificationEngine
+    let context: DeidentificationContext
+    let resourceType: String
+    let referenceYear: Int
+    let isAgeObservation: Bool
+    var labels: Set<DeidentificationLabel> = []
+    var refusal: DeidentificationRefusal?
+
+    /// A walk of a resource of `resourceType`.
+    init(engine: DeidentificationEngine, context: DeidentificationContext, resource: JSONObject, resourceType: String) {
+        self.engine = engine
+        self.context = context
+        self.resourceType = resourceType
+        referenceYear = context.referenceYear
+        let codes = (resource["code"]?["coding"]?.arrayValue ?? []).compactMap { coding -> String? in
+            guard let system = coding["system"]?.stringValue, let code = coding["code"]?.stringValue else { return nil }
+            return system + "|" + code
+        }
+        isAgeObservation = resourceType == "Observation" && codes.contains { engine.compiled.ageObservationCodes.contains($0) }
+    }
+
+    /// The scope at the start of a type: the resource, or a datatype entered.
+    func scope(of type: String, inAllowedExtension: Bool) -> Scope {
+        Scope(root: type, rootBases: engine.model.baseTypeNames(of: type), path: type, stemPath: type, inAllowedExtension: inAllowedExtension)
+    }
+
+    /// The object with every member decided by the rules; empty members left out.
+    mutating func walk(_ object: JSONObject, in scope: Scope) -> JSONObject {
+        var result = JSONObject()
+        for (key, value) in object {
+            if scope.path == resourceType, key == "resourceType" {
+                result[key] = value
+                continue
+            }
+            guard let member = member(key, value, of: object, in: scope), !Self.isEmpty(member.value) else { continue }
+            result[member.key] = member.value
+        }
+        return result
+    }
+
+    /// One member decided: kept, changed (perhaps under another name) or removed (nil).
+    private mutating func member(_ key: String, _ value: JSONValue, of parent: JSONObject, in scope: Scope) -> JSONObject.Member? {
+        // `_name` members carry a primitive's id and extensions only; no rule keeps them.
+        let path = scope.path + "." + key
+        guard !key.hasPrefix("_"), let resolved = engine.model.resolve(path: path) else {
+            labels.insert(.redacted)
+            return nil
+        }
+        let element = resolved.element
+        let stemPath = scope.stemPath + "." + (element.isChoice ? element.name : key)
+        let kind = ElementKind(resolved, in: engine.model)
+        if kind == .datatype("Extension") {
+            return extensions(value, isModifier: element.name == "modifierExtension", in: scope).map { (key: key, value: $0) }
+        }
+        var datatype = kind.datatype
+        if isAgeObservation, scope.path == "Observation", key == "valueQuantity" { datatype = "Age" }
+        let method = engine.compiled.method(path: path, stemPath: stemPath, root: scope.root, rootBases: scope.rootBases,
+                                            datatype: datatype, datatypeBases: datatype.map(engine.model.baseTypeNames(of:)) ?? [])
+        guard let method else {
+            labels.insert(.redacted)
+            return nil
+        }
+        if case .generalize(.age(let width)) = method {
+            return age(value, key: key, element: element, bandWidth: width)
+        }
+        let place = Place(key: key, path: path, stemPath: stemPath, kind: kind, scope: scope, parent: parent)
+        if case .array(let items) = value {
+            let kept = items.compactMap { apply(method, to: $0, at: place) }
+            if kept.count < items.count { labels.insert(.redacted) }
+            return kept.isEmpty ? nil : (key: key, value: .array(kept))
+        }
+        return apply(method, to: value, at: place).map { (key: key, value: $0) }
+    }
+
+    /// Where a value sits, for applying a method to it.
+    private struct Place {
+        var key: String
+        var path: String
+        var stemPath: String
+        var kind: ElementKind
+        var scope: Scope
+        var parent: JSONObject
+    }
+
+    /// One value with `method` applied; nil when it is removed.
+    private mutating func apply(_ method: DeidentificationMethod, to value: JSONValue, at place: Place) -> JSONValue? {
+        switch method {
+        case .keep:
+            return keep(value, at: place)
+        case .drop:
+            labels.insert(.redacted)
+            return nil
+        case .pseudonymize:
+            return pseudonymize(value, at: place)
+        case .generalize(.year):
+            return date(value, kind: place.kind, shift: false)
+        case .dateShift:
+            return date(value, kind: place.kind, shift: true)
+        case .generalize(.zip3), .generalize(.zip5):
+            return address(value, zip5: method == .generalize(.zip5))
+        case .generalize(.age):
+            // Ages are decided per member (their name may change); an age in an array is removed.
+            labels.insert(.redacted)
+            return nil
+        case .substitute(.value(let substitute)):
+            labels.insert(.redacted)
+            return substitute
+        case .substitute(.terminologyDisplay):
+            guard let system = place.parent["system"]?.stringValue, let code = place.parent["code"]?.stringValue,
+                  let display = engine.displays.display(system: system, code: code) else {
+                labels.insert(.redacted)
+                return nil
+            }
+            return .string(display)
+        }
+    }
+
+    /// The value kept: a primitive as it is, a backbone element or datatype with each child decided.
+    private mutating func keep(_ value: JSONValue, at place: Place) -> JSONValue? {
+        switch (place.kind, value) {
+        case (.backbone, .object(let object)):
+            let scope = Scope(root: place.scope.root, rootBases: place.scope.rootBases, path: place.path, stemPath: place.stemPath,
+                              inAllowedExtension: place.scope.inAllowedExtension)
+            return .object(walk(object, in: scope))
+        case (.datatype(let name), .object(let object)) where engine.model.isComplexType(name):
+            return .object(walk(object, in: scope(of: name, inAllowedExtension: place.scope.inAllowedExtension)))
+        case (.datatype(let name), _) where Self.isPrimitive(value) && engine.model.isPrimitiveType(name):
+            return value
+        default:
+            // A resource inside a resource, or a value of the wrong JSON kind.
+            labels.insert(.redacted)
+            return nil
+        }
+    }
+
+    /// The resource's id or a Reference, pseudonymized; anything else removed.
+    private mutating func pseudonymize(_ value: JSONValue, at place: Place) -> JSONValue? {
+        if place.scope.path == resourceType, place.key == "id", let id = value.stringValue {
+            guard let pseudonym = engine.pseudonymizer.pseudonym(resourceType: resourceType, id: id) else {
+                refusal = refusal ?? .noPseudonym(resourceType: resourceType, id: id)
+                return nil
+            }
+            labels.insert(.pseudonymized)
+            return .string(pseudonym)
+        }
+        if place.kind == .datatype("Reference"), let reference = value.objectValue,
+           let pseudonymous = ReferencePseudonymization.pseudonymize(reference, pseudonymizer: engine.pseudonymizer,
+                                                                    isResourceType: engine.model.isResourceType) {
+            labels.insert(.pseudonymized)
+            if pseudonymous.count < reference.count { labels.insert(.redacted) }
+            return .object(pseudonymous)
+        }
+        labels.insert(.redacted)
+        return nil
+    }
+
+    /// A date, dateTime, instant or Period cut to its year or shifted; removed when it shows an
+    /// age over the maximum, is not a date, or has no offset to shift by.
+    private mutating func date(_ value: JSONValue, kind: ElementKind, shift: Bool) -> JSONValue? {
+        guard let type = kind.datatype else {
+            labels.insert(.redacted)
+            return nil
+        }
+        if type == "Period", let period = value.objectValue {
+            var result = JSONObject()
+            for bound in ["start", "end"] {
+                guard let text = period[bound] else { continue }
+                result[bound] = date(text, kind: .datatype("dateTime"), shift: shift)
+            }
+            if result.count < period.count { labels.insert(.redacted) }
+            return result.isEmpty ? nil : .object(result)
+        }
+        guard ["date", "dateTime", "instant"].contains(type), let text = value.stringValue, let date = DateValue(text) else {
+            labels.insert(.redacted)
+            return nil
+        }
+        if let maximumAge = engine.rules.maximumAge, referenceYear - date.year > maximumAge {
+            labels.insert(.redacted)
+            return nil
+        }
+        if shift {
+            guard let days = context.dateShiftDays, let moved = date.shifted(by: days) else {
+                labels.insert(.redacted)
+                return nil
+            }
+            labels.insert(.pseudonymized)
+            return .string(moved)
+        }
+        let year = date.yearText(isInstant: type == "instant")
+        if year != text { labels.insert(.aggregated) }
+        return .string(year)
+    }
+
+    /// An Address kept to its state, country and ZIP3 (or ZIP5 and city).
+    private mutating func address(_ value: JSONValue, zip5: Bool) -> JSONValue? {
+        guard let address = value.objectValue,
+              let general = AddressGeneralization.generalize(address, zip5: zip5, restrictedZIP3: engine.compiled.restrictedZIP3) else {
+            labels.insert(.redacted)
+            return nil
+        }
+        if general != address { labels.insert(.aggregated) }
+        if general.count < address.count { labels.insert(.redacted) }
+        return .object(general)
+    }
+
+    /// An age member made coarse; a band changes `onsetAge` into `onsetRange`.
+    private mutating func age(_ value: JSONValue, key: String, element: ElementDefinition, bandWidth: Int) -> JSONObject.Member? {
+        guard let quantity = value.objectValue else {
+            labels.insert(.redacted)
+            return nil
+        }
+        let rangeAllowed = element.isChoice && element.types.contains { $0.code == "Range" }
+        switch AgeGeneralization.generalize(quantity, maximumAge: engine.rules.maximumAge, bandWidth: bandWidth, rangeAllowed: rangeAllowed) {
+        case .unchanged(let kept):
+            if kept.count < quantity.count { labels.insert(.redacted) }
+            return (key: key, value: .object(kept))
+        case .topCoded(let capped):
+            labels.insert(.aggregated)
+            return (key: key, value: .object(capped))
+        case .band(let range):
+            labels.insert(.aggregated)
+            return (key: element.name + "Range", value: .object(range))
+        case .removed:
+            labels.insert(.redacted)
+            return nil
+        }
+    }
+
+    /// Extensions kept only when their URL is allowed (or they are nested in one that is), each
+    /// child decided by the rules; an extension left with no value is removed. A modifier
+    /// extension that is not allowed refuses the resource.
+    private mutating func extensions(_ value: JSONValue, isModifier: Bool, in scope: Scope) -> JSONValue? {
+        let items = value.arrayValue ?? [value]
+        var kept: [JSONValue] = []
+        for item in items {
+            guard let object = item.objectValue, let url = object["url"]?.stringValue else {
+                labels.insert(.redacted)
+                continue
+            }
+            let nested = scope.inAllowedExtension && !url.contains(":")
+            guard nested || engine.compiled.extensionURLs.contains(url) else {
+                if isModifier { refusal = refusal ?? .unknownModifierExtension(url: url) }
+                labels.insert(.redacted)
+                continue
+            }
+            var content = object
+            content.removeValue(forKey: "url")
+            let walked = walk(content, in: self.scope(of: "Extension", inAllowedExtension: true))
+            guard walked.keys.contains(where: { $0.hasPrefix("value") || $0 == "extension" }) else {
+                labels.insert(.redacted)
+                continue
+            }
+            var result = JSONObject()
+            result["url"] = .string(url)
+            for member in walked { result[member.key] = member.value }
+            kept.append(.object(result))
+        }
+        if kept.isEmpty { return nil }
+        return value.arrayValue == nil ? kept[0] : .array(kept)
+    }
+
+    /// Whether a value is a JSON string, number or Boolean.
+    static func isPrimitive(_ value: JSONValue) -> Bool {
+        switch value {
+        case .string, .number, .bool: true
+        default: false
+        }
+    }
+
+    /// Whether a value holds nothing: an empty object or array.
+    static func isEmpty(_ value: JSONValue) -> Bool {
+        switch value {
+        case .object(let object): object.isEmpty
+        case .array(let array): array.isEmpty
+        default: false
+        }
+    }
+}
