@@ -77,5 +77,7 @@ struct SearchCompilerAccessTests {
 
         let unscoped = compiler.page(SearchQuery(resourceTypes: ["Observation"], conditions: []), filter: .unrestricted)
         #expect(!unscoped.text.contains(" m WHERE "))
+        let ungoverned = compiler.page(SearchQuery(resourceTypes: ["Practitioner"], conditions: []), filter: filter)
+        #expect(!ungoverned.text.contains(" m WHERE ") && !ungoverned.text.contains(ConsentTables.permitsFunction))
     }
 }

@@ -10,15 +10,8 @@ extension SQLCompilation {
     /// permitting default only patients that hold a Consent are asked, so a patient without one
     /// costs one index probe; with a denying default every compartment patient is asked.
     mutating func appendConsent(_ consent: ConsentScope, alias: String, scope: TypeScope) {
-        let governed = compiler.compartmentTypes.subtracting(ConsentScope.exemptTypes)
-        let restricted: Bool?
-        switch scope {
-        case .single(let type): restricted = governed.contains(type)
-        case .several(let types):
-            let inside = types.filter { governed.contains($0) }
-            restricted = inside.isEmpty ? false : (inside.count == types.count ? true : nil)
-        case .any: restricted = nil
-        }
+        let governed = compiler.consentGovernedTypes
+        let restricted = compiler.consentGoverns(scope)
         if restricted == false { return }
         let member = self.alias("k")
         append(" AND (")
@@ -48,5 +41,24 @@ extension SQLCompilation {
         // OFFSET 0 keeps the check a per-row subplan: as an anti-join PostgreSQL may hash it,
         // deciding for every compartment row of every patient instead of for the rows at hand.
         append(" OFFSET 0))")
+    }
+}
+
+extension SearchCompiler {
+    /// The types whose resources patients' Consents decide: the Patient compartment's, Consent
+    /// itself excepted (see ``ConsentScope/exemptTypes``).
+    var consentGovernedTypes: Set<String> { compartmentTypes.subtracting(ConsentScope.exemptTypes) }
+
+    /// Whether Consents decide the resources of `scope`: true for all of them, false for none,
+    /// nil for some (a test of the row's type decides).
+    func consentGoverns(_ scope: TypeScope) -> Bool? {
+        let governed = consentGovernedTypes
+        switch scope {
+        case .single(let type): return governed.contains(type)
+        case .several(let types):
+            let inside = types.filter { governed.contains($0) }
+            return inside.isEmpty ? false : (inside.count == types.count ? true : nil)
+        case .any: return nil
+        }
     }
 }

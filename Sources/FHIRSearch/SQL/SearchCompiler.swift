@@ -70,7 +70,7 @@ public struct SearchCompiler: Sendable {
         // PostgreSQL would otherwise test it wherever it scans `resource`, which in a merge
         // join is every row between the page's matches. Nothing above the subquery joins or
         // sorts, so it keeps the subquery's order and plans it for the page's rows only.
-        let consent = filter.consent
+        let consent = filter.consent.flatMap { consentGoverns(scope) == false ? nil : $0 }
         sql.append("SELECT \(Self.resultColumns) FROM (")
         if consent != nil { sql.append("SELECT m.* FROM (") }
         sql.append("SELECT r.rid, r.resource_type, r.id, r.version_id")
