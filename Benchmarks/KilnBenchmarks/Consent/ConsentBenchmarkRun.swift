@@ -28,9 +28,7 @@ struct ConsentBenchmarkRun: Sendable {
 
     /// Runs everything against `server` and returns the report.
     func measure(server: TestServer, httpClient: HTTPClient) async throws -> ConsentBenchmarkReport {
-        var database = server.database
-        database.maximumConnections = max(options.loaders, options.concurrencies.max() ?? 1) + 2
-        return try await TestCluster.withClient(database) { client in
+        try await InProcessServer.withDatabaseClient(of: server, loaders: options.loaders, concurrencies: options.concurrencies) { client in
             try await measure(server: server, kilnClient: KilnClient(baseURL: server.baseURL, httpClient: httpClient), client: client)
         }
     }

@@ -3,6 +3,7 @@ import FHIRAccess
 import FHIRStore
 import Foundation
 import KilnTesting
+import PostgresNIO
 import Synchronization
 
 /// What the search and consent benchmarks share: an HTTP client with enough connections, an
@@ -37,6 +38,19 @@ enum InProcessServer {
             }
             throw error
         }
+    }
+
+    /// Runs `body` with a client of `server`'s database, with a connection for each of
+    /// `loaders` and of the largest of `concurrencies`, and two more.
+    static func withDatabaseClient<Result: Sendable>(
+        of server: TestServer,
+        loaders: Int,
+        concurrencies: [Int],
+        _ body: @Sendable (PostgresClient) async throws -> Result
+    ) async throws -> Result {
+        var database = server.database
+        database.maximumConnections = max(loaders, concurrencies.max() ?? 1) + 2
+        return try await TestCluster.withClient(database, body)
     }
 
     /// Writes `report` to `path` as indented JSON with sorted keys, and says so.
