@@ -33,22 +33,22 @@ public struct ConsentBenchmark: Sendable {
     @discardableResult
     public func run() async throws -> ConsentBenchmarkReport {
         try options.validate()
-        let plan = SearchDataPlan(options: options.searchOptions)
+        let plan = SearchDataPlan(options: options.search)
         output.line("Kiln consent benchmark")
         output.line(BuildConfiguration.isRelease
             ? "Build: release"
             : "Build: debug — these figures are NOT meaningful. Run: swift build -c release --product kiln && .build/release/kiln bench consent")
-        output.line("Data: \(ReportTable.grouped(plan.bulkPatients)) patients of \(SearchDataPlan.resourcesPerPatient) resources (scale \(options.scale)); \(Int(options.consentShare * 100))% of them hold a Consent")
-        output.line("Searches: \(options.warmupSeconds) s warm-up + \(options.seconds) s measured without and with the consent check, at concurrency \(options.concurrencies.map(String.init).joined(separator: ", "))")
+        output.line("Data: \(ReportTable.grouped(plan.bulkPatients)) patients of \(SearchDataPlan.resourcesPerPatient) resources (scale \(options.search.scale)); \(Int(options.consentShare * 100))% of them hold a Consent")
+        output.line("Searches: \(options.search.warmupSeconds) s warm-up + \(options.search.seconds) s measured without and with the consent check, at concurrency \(options.search.concurrencies.map(String.init).joined(separator: ", "))")
         output.line()
         let search = SearchServices(catalog: try DefinitionsCatalog.loadDefault(), terminology: nil)
         let access = SwitchingAccessController()
         let run = ConsentBenchmarkRun(options: options, plan: plan, search: search, access: access, output: output)
-        let report = try await InProcessServer.run(connections: options.concurrencies.max() ?? 1, access: access, output: output) { server, httpClient in
+        let report = try await InProcessServer.run(connections: options.search.concurrencies.max() ?? 1, access: access, output: output) { server, httpClient in
             try await run.measure(server: server, httpClient: httpClient)
         }
         ConsentReportPrinter(output: output).report(report)
-        if let path = options.jsonPath {
+        if let path = options.search.jsonPath {
             try InProcessServer.write(report, to: path, output: output)
         }
         return report

@@ -28,7 +28,7 @@ struct ConsentBenchmarkRun: Sendable {
 
     /// Runs everything against `server` and returns the report.
     func measure(server: TestServer, httpClient: HTTPClient) async throws -> ConsentBenchmarkReport {
-        try await InProcessServer.withDatabaseClient(of: server, loaders: options.loaders, concurrencies: options.concurrencies) { client in
+        try await InProcessServer.withDatabaseClient(of: server, loaders: options.search.loaders, concurrencies: options.search.concurrencies) { client in
             try await measure(server: server, kilnClient: KilnClient(baseURL: server.baseURL, httpClient: httpClient), client: client)
         }
     }
@@ -40,8 +40,8 @@ struct ConsentBenchmarkRun: Sendable {
         let indexer = search.indexer(baseURL: server.baseURL)
         var notes: [String] = []
 
-        output.line("Bulk load: \(ReportTable.grouped(plan.bulkResources)) resources in \(ReportTable.grouped(plan.bulkBatches)) transactions with \(options.loaders) loaders…")
-        let (bulk, facts, _) = try await BulkLoader(store: store, indexer: indexer, plan: plan).load(concurrency: options.loaders, output: output)
+        output.line("Bulk load: \(ReportTable.grouped(plan.bulkResources)) resources in \(ReportTable.grouped(plan.bulkBatches)) transactions with \(options.search.loaders) loaders…")
+        let (bulk, facts, _) = try await BulkLoader(store: store, indexer: indexer, plan: plan).load(concurrency: options.search.loaders, output: output)
         output.line("Bulk load: \(String(format: "%.1f", bulk.seconds)) s, \(ReportTable.grouped(Int(bulk.resourcesPerSecond.rounded()))) resources/s")
 
         let step = max(1, Int((1 / options.consentShare).rounded()))
@@ -97,7 +97,7 @@ struct ConsentBenchmarkRun: Sendable {
             commandLine: CommandLine.arguments.joined(separator: " "),
             machine: MachineFacts.current(),
             postgres: postgres,
-            scale: options.scale,
+            scale: options.search.scale,
             patients: plan.bulkPatients,
             resources: plan.bulkResources,
             bulkLoad: bulk,
@@ -106,8 +106,8 @@ struct ConsentBenchmarkRun: Sendable {
             vacuumSeconds: vacuumSeconds,
             policyRows: policyRows,
             provisionRows: provisionRows,
-            seconds: options.seconds,
-            warmupSeconds: options.warmupSeconds,
+            seconds: options.search.seconds,
+            warmupSeconds: options.search.warmupSeconds,
             cases: reports,
             writes: writes,
             notes: notes
@@ -156,13 +156,13 @@ struct ConsentBenchmarkRun: Sendable {
     private func run(_ benchmarkCase: ConsentBenchmarkCase, kiln: KilnSearchTarget, store: ResourceStore, baseURL: String) async throws -> ConsentCaseReport {
         output.line()
         output.line("\(benchmarkCase.caller): \(benchmarkCase.title)  [\(benchmarkCase.parameters)]")
-        let warmup = Duration.seconds(options.warmupSeconds)
-        let duration = Duration.seconds(options.seconds)
+        let warmup = Duration.seconds(options.search.warmupSeconds)
+        let duration = Duration.seconds(options.search.seconds)
         let expectation = SearchExpectation(minimumMatches: benchmarkCase.minimumMatches)
         let paths = benchmarkCase.paths
         let allowsNotFound = benchmarkCase.allowsNotFound
         var phases: [ConsentPhase] = []
-        for concurrency in options.concurrencies {
+        for concurrency in options.search.concurrencies {
             var figures: [ReadFigures] = []
             for filter in [benchmarkCase.without, benchmarkCase.with] {
                 access.set(filter)
@@ -210,10 +210,10 @@ struct ConsentBenchmarkRun: Sendable {
         guard !patients.isEmpty else { return [] }
         output.line()
         output.line("Writes: POST Observation beside POST Consent, for \(patients.count) patients without a Consent")
-        let warmup = Duration.seconds(options.warmupSeconds)
-        let duration = Duration.seconds(options.seconds)
+        let warmup = Duration.seconds(options.search.warmupSeconds)
+        let duration = Duration.seconds(options.search.seconds)
         var phases: [ConsentWritePhase] = []
-        for concurrency in options.concurrencies {
+        for concurrency in options.search.concurrencies {
             let observation = try await ReadDriver.run(concurrency: concurrency, warmup: warmup, duration: duration, keys: patients.count) { key in
                 let resource = CohortObservation.make(index: 90_000_000 + key, subject: "Patient/\(patients[key])").resource
                 try await Self.create("Observation", resource, client: client)
