@@ -10,6 +10,20 @@ enum ReadDriver {
         keys: Int,
         read: @escaping @Sendable (Int) async throws -> Void
     ) async throws -> ReadFigures {
+        let (samples, window) = try await samples(concurrency: concurrency, warmup: warmup, duration: duration, keys: keys, seed: 0, read: read)
+        return ReadFigures(concurrency: max(concurrency, 1), window: window, requestNanoseconds: samples)
+    }
+
+    /// The durations of the requests started inside the measured window, and the window's
+    /// length; `seed` chooses the sequence of keys (the same seed, the same keys).
+    static func samples(
+        concurrency: Int,
+        warmup: Duration,
+        duration: Duration,
+        keys: Int,
+        seed: UInt64,
+        read: @escaping @Sendable (Int) async throws -> Void
+    ) async throws -> (nanoseconds: [Int64], window: Duration) {
         let clock = ContinuousClock()
         let windowStart = clock.now + warmup
         let windowEnd = windowStart + duration
@@ -17,7 +31,7 @@ enum ReadDriver {
         let (samples, lastEnd) = try await withThrowingTaskGroup(of: ([Int64], ContinuousClock.Instant).self) { group in
             for worker in 0..<workers {
                 group.addTask {
-                    var random = SyntheticRandom(seed: 0x5EED_0000 &+ UInt64(worker))
+                    var random = SyntheticRandom(seed: 0x5EED_0000 &+ UInt64(worker) &+ seed &* 0x1_0000)
                     var samples: [Int64] = []
                     var lastEnd = windowStart
                     while true {
@@ -41,6 +55,6 @@ enum ReadDriver {
             }
             return (all, lastEnd)
         }
-        return ReadFigures(concurrency: workers, window: lastEnd - windowStart, requestNanoseconds: samples)
+        return (samples, lastEnd - windowStart)
     }
 }

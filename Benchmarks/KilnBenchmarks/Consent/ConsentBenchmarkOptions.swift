@@ -5,6 +5,8 @@ public struct ConsentBenchmarkOptions: Sendable, Hashable {
     public static let defaultConsentShare = 0.1
     /// Patients assigned to the benchmark's clinician by default: 200.
     public static let defaultAssignedPatients = 200
+    /// Alternating rounds each comparison is measured in by default: 10.
+    public static let defaultRounds = 10
 
     /// The data, the loaders and the measuring, as the search benchmark takes them (bulk-loaded
     /// only: no API ingest).
@@ -13,6 +15,9 @@ public struct ConsentBenchmarkOptions: Sendable, Hashable {
     public var consentShare: Double
     /// Patients assigned to the clinician whose searches are measured.
     public var assignedPatients: Int
+    /// The rounds each comparison (without and with the consent check; an Observation and a
+    /// Consent written) is measured in, the two alternating, each round `seconds / rounds` long.
+    public var rounds: Int
 
     /// Options with the documented defaults unless given.
     public init(
@@ -21,6 +26,7 @@ public struct ConsentBenchmarkOptions: Sendable, Hashable {
         batchResources: Int = SearchBenchmarkOptions.defaultBatchResources,
         consentShare: Double = ConsentBenchmarkOptions.defaultConsentShare,
         assignedPatients: Int = ConsentBenchmarkOptions.defaultAssignedPatients,
+        rounds: Int = ConsentBenchmarkOptions.defaultRounds,
         concurrencies: [Int] = SearchBenchmarkOptions.defaultConcurrencies,
         seconds: Double = SearchBenchmarkOptions.defaultSeconds,
         warmupSeconds: Double = SearchBenchmarkOptions.defaultWarmupSeconds,
@@ -32,6 +38,7 @@ public struct ConsentBenchmarkOptions: Sendable, Hashable {
         )
         self.consentShare = consentShare
         self.assignedPatients = assignedPatients
+        self.rounds = rounds
     }
 
     /// Checks that every value can be used.
@@ -39,5 +46,6 @@ public struct ConsentBenchmarkOptions: Sendable, Hashable {
         try search.validate()
         guard consentShare > 0, consentShare <= 1 else { throw .invalidOption("--consent-share must be above 0 and at most 1") }
         guard assignedPatients >= 1 else { throw .invalidOption("--assigned-patients must be at least 1") }
+        guard rounds >= 1 else { throw .invalidOption("--rounds must be at least 1") }
     }
 }

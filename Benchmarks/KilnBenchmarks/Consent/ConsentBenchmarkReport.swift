@@ -26,9 +26,11 @@ public struct ConsentBenchmarkReport: Sendable, Hashable, Codable {
     public let policyRows: Int
     /// Rows of the compiled provisions.
     public let provisionRows: Int
-    /// Length of each measured phase, in seconds.
+    /// Measured seconds of each side of a comparison, over all its rounds.
     public let seconds: Double
-    /// Warm-up before each phase, in seconds.
+    /// The alternating rounds each comparison was measured in.
+    public let rounds: Int
+    /// Warm-up before each side of a comparison, in seconds.
     public let warmupSeconds: Double
     /// The searches, each without and with the consent check.
     public let cases: [ConsentCaseReport]

@@ -90,6 +90,7 @@ struct ConsentBenchmarkRun: Sendable {
         access.set(.unrestricted)
         let writes = try await measureWrites(facts: facts, step: step, client: kilnClient)
         notes.append("Load average (1 min) when the searches began: \(loadBefore); at the end: \(MachineFacts.loadAverage()).")
+        notes.append("Each comparison alternates its two sides in \(options.rounds) rounds of \(options.search.seconds / Double(options.rounds)) s each (forward, then reverse order), every round reading the same keys on both sides, so a drift of the machine falls on both alike.")
         notes.append("'without' is the caller's filter (compartment or none) as Kiln compiles it for a caller with no consent scope (break-glass, a patient's own access); 'with' adds the caller's consent scope (purpose TREAT, its actors, default permit). The database holds the same Consents in both.")
 
         return ConsentBenchmarkReport(
@@ -107,6 +108,7 @@ struct ConsentBenchmarkRun: Sendable {
             policyRows: policyRows,
             provisionRows: provisionRows,
             seconds: options.search.seconds,
+            rounds: options.rounds,
             warmupSeconds: options.search.warmupSeconds,
             cases: reports,
             writes: writes,
@@ -163,12 +165,12 @@ struct ConsentBenchmarkRun: Sendable {
         let allowsNotFound = benchmarkCase.allowsNotFound
         var phases: [ConsentPhase] = []
         for concurrency in options.search.concurrencies {
-            var figures: [ReadFigures] = []
-            for filter in [benchmarkCase.without, benchmarkCase.with] {
-                access.set(filter)
-                figures.append(try await ReadDriver.run(concurrency: concurrency, warmup: warmup, duration: duration, keys: paths.count) { key in
-                    try await kiln.search(paths[key], expectation: expectation, allowingNotFound: allowsNotFound)
-                })
+            let access = access
+            let figures = try await AlternatingReadDriver.run(
+                variants: [benchmarkCase.without, benchmarkCase.with], rounds: options.rounds, concurrency: concurrency,
+                warmup: warmup, duration: duration, keys: paths.count, prepare: { access.set($0) }
+            ) { _, key in
+                try await kiln.search(paths[key], expectation: expectation, allowingNotFound: allowsNotFound)
             }
             let phase = ConsentPhase(concurrency: concurrency, without: figures[0], with: figures[1])
             output.line("  c=\(concurrency): without p50 \(CaseRunner.ms(phase.without.latency.p50Milliseconds)) p99 \(CaseRunner.ms(phase.without.latency.p99Milliseconds)); with p50 \(CaseRunner.ms(phase.with.latency.p50Milliseconds)) p99 \(CaseRunner.ms(phase.with.latency.p99Milliseconds)); ratio p50 \(CaseRunner.ratio(phase.p50Ratio)) p99 \(CaseRunner.ratio(phase.p99Ratio))")
@@ -214,14 +216,16 @@ struct ConsentBenchmarkRun: Sendable {
         let duration = Duration.seconds(options.search.seconds)
         var phases: [ConsentWritePhase] = []
         for concurrency in options.search.concurrencies {
-            let observation = try await ReadDriver.run(concurrency: concurrency, warmup: warmup, duration: duration, keys: patients.count) { key in
-                let resource = CohortObservation.make(index: 90_000_000 + key, subject: "Patient/\(patients[key])").resource
-                try await Self.create("Observation", resource, client: client)
+            let figures = try await AlternatingReadDriver.run(
+                variants: ["Observation", "Consent"], rounds: options.rounds, concurrency: concurrency,
+                warmup: warmup, duration: duration, keys: patients.count, prepare: { _ in }
+            ) { type, key in
+                let resource = type == "Consent"
+                    ? try BenchmarkConsent.make(.denyPractitioner, patientID: patients[key], observationID: "none")
+                    : CohortObservation.make(index: 90_000_000 + key, subject: "Patient/\(patients[key])").resource
+                try await Self.create(type, resource, client: client)
             }
-            let consent = try await ReadDriver.run(concurrency: concurrency, warmup: warmup, duration: duration, keys: patients.count) { key in
-                let resource = try BenchmarkConsent.make(.denyPractitioner, patientID: patients[key], observationID: "none")
-                try await Self.create("Consent", resource, client: client)
-            }
+            let (observation, consent) = (figures[0], figures[1])
             let phase = ConsentWritePhase(concurrency: concurrency, observation: observation, consent: consent)
             output.line("  c=\(concurrency): Observation p50 \(CaseRunner.ms(observation.latency.p50Milliseconds)) p99 \(CaseRunner.ms(observation.latency.p99Milliseconds)); Consent p50 \(CaseRunner.ms(consent.latency.p50Milliseconds)) p99 \(CaseRunner.ms(consent.latency.p99Milliseconds)); ratio p50 \(CaseRunner.ratio(phase.p50Ratio)) p99 \(CaseRunner.ratio(phase.p99Ratio))")
             phases.append(phase)

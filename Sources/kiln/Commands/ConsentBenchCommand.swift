@@ -24,10 +24,13 @@ struct ConsentBenchCommand: AsyncParsableCommand {
     @Option(name: .customLong("assigned-patients"), help: "Patients assigned to the clinician whose searches are measured.")
     var assignedPatients: Int = ConsentBenchmarkOptions.defaultAssignedPatients
 
-    @Option(help: "Length of each measured phase, in seconds.")
+    @Option(help: "Measured seconds of each side of a comparison (without and with the check), over all rounds.")
     var seconds: Double = SearchBenchmarkOptions.defaultSeconds
 
-    @Option(name: .customLong("warmup-seconds"), help: "Unmeasured requests before each measured phase, in seconds.")
+    @Option(help: "Rounds each comparison is measured in, its two sides alternating.")
+    var rounds: Int = ConsentBenchmarkOptions.defaultRounds
+
+    @Option(name: .customLong("warmup-seconds"), help: "Unmeasured requests before each side of a comparison, in seconds.")
     var warmupSeconds: Double = SearchBenchmarkOptions.defaultWarmupSeconds
 
     @Option(parsing: .upToNextOption, help: "Concurrencies every search and write is measured at.")
@@ -41,7 +44,7 @@ struct ConsentBenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let options = ConsentBenchmarkOptions(
-            scale: scale, loaders: loaders, consentShare: consentShare, assignedPatients: assignedPatients,
+            scale: scale, loaders: loaders, consentShare: consentShare, assignedPatients: assignedPatients, rounds: rounds,
             concurrencies: concurrency, seconds: seconds, warmupSeconds: warmupSeconds, jsonPath: jsonPath
         )
         do {
