@@ -94,6 +94,7 @@ let package = Package(
                 "FHIRModel",
                 "FHIRDefinitions",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -23,12 +23,19 @@ enum DeidentifyFixtures {
         try #require(PseudonymSecret(bytes: Array(repeating: byte, count: 32)))
     }
 
-    /// The internal key of every resource in the tests: a row key made from its type and id, as
-    /// a store would keep one; the ids in `unknown` have none.
+    /// The internal key of every resource in the tests: a row number made from its type and id
+    /// (FNV-1a), standing in for the store's row identity; the ids in `unknown` have none.
     static func pseudonymizer(secret byte: UInt8 = 7, unknown: Set<String> = []) throws -> KeyedPseudonymizer {
         KeyedPseudonymizer(secret: try secret(byte)) { type, id in
-            unknown.contains(id) ? nil : "row:\(type):\(id)"
+            unknown.contains(id) ? nil : rowKey(type: type, id: id)
         }
+    }
+
+    /// The stand-in row identity of a resource.
+    static func rowKey(type: String, id: String) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in "\(type)/\(id)".utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int64(bitPattern: hash >> 1)
     }
 
     /// An engine for a shipped profile.

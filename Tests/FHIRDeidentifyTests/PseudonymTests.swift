@@ -38,18 +38,42 @@ struct PseudonymTests {
 
     @Test("A pseudonym depends on the resource type")
     func perType() throws {
-        let pseudonymizer = KeyedPseudonymizer(secret: try F.secret()) { _, _ in "row-1" }
+        let pseudonymizer = KeyedPseudonymizer(secret: try F.secret()) { _, _ in 1 }
         #expect(pseudonymizer.pseudonym(resourceType: "Patient", id: "1") != pseudonymizer.pseudonym(resourceType: "Observation", id: "1"))
     }
 
     @Test("A pseudonym is keyed over the internal row identity, not the id the client chose")
     func overTheInternalKey() throws {
         let secret = try F.secret()
-        let here = KeyedPseudonymizer(secret: secret) { _, _ in "row-17" }
-        let there = KeyedPseudonymizer(secret: secret) { _, _ in "row-18" }
+        let here = KeyedPseudonymizer(secret: secret) { _, _ in 17 }
+        let there = KeyedPseudonymizer(secret: secret) { _, _ in 18 }
         #expect(here.pseudonym(resourceType: "Patient", id: "same-id") != there.pseudonym(resourceType: "Patient", id: "same-id"))
         #expect(here.pseudonym(resourceType: "Patient", id: "one-id") == here.pseudonym(resourceType: "Patient", id: "another-id"))
-        #expect(here.pseudonym(resourceType: "Patient", id: "x") == here.pseudonym(resourceType: "Patient", internalKey: "row-17"))
+        #expect(here.pseudonym(resourceType: "Patient", id: "x") == here.pseudonym(resourceType: "Patient", internalKey: 17))
+    }
+
+    @Test("A pseudonym turns back into its row only under the same secret and resource type")
+    func reversible() throws {
+        let pseudonymizer = KeyedPseudonymizer(secret: try F.secret()) { _, _ in nil }
+        for key: Int64 in [0, 1, 17, 9_876_543_210, Int64.max] {
+            let pseudonym = try #require(pseudonymizer.pseudonym(resourceType: "Patient", internalKey: key))
+            #expect(pseudonymizer.internalKey(ofPseudonym: pseudonym, resourceType: "Patient") == key)
+            #expect(pseudonymizer.internalKey(ofPseudonym: pseudonym, resourceType: "Observation") == nil)
+            let other = KeyedPseudonymizer(secret: try F.secret(8)) { _, _ in nil }
+            #expect(other.internalKey(ofPseudonym: pseudonym, resourceType: "Patient") == nil)
+        }
+        #expect(pseudonymizer.internalKey(ofPseudonym: String(repeating: "0", count: 32), resourceType: "Patient") == nil)
+        #expect(pseudonymizer.internalKey(ofPseudonym: "123", resourceType: "Patient") == nil)
+        #expect(pseudonymizer.internalKey(ofPseudonym: String(repeating: "G", count: 32), resourceType: "Patient") == nil)
+    }
+
+    @Test("Consecutive rows get unrelated pseudonyms")
+    func unrelated() throws {
+        let pseudonymizer = KeyedPseudonymizer(secret: try F.secret()) { _, _ in nil }
+        let one = Array(try #require(pseudonymizer.pseudonym(resourceType: "Patient", internalKey: 1000)))
+        let next = Array(try #require(pseudonymizer.pseudonym(resourceType: "Patient", internalKey: 1001)))
+        let same = zip(one, next).filter { $0 == $1 }.count
+        #expect(same < 12)
     }
 
     @Test("The secret is masked when printed and at least 32 bytes")
@@ -86,9 +110,9 @@ struct PseudonymTests {
         let pseudonymizer = try F.pseudonymizer()
         var seen: Set<Int> = []
         for index in 0..<500 {
-            let days = pseudonymizer.dateShiftDays(patientInternalKey: "row:\(index)", maximumDays: 30)
+            let days = pseudonymizer.dateShiftDays(patientInternalKey: Int64(index), maximumDays: 30)
             #expect(days != 0 && (-30...30).contains(days))
-            #expect(days == pseudonymizer.dateShiftDays(patientInternalKey: "row:\(index)", maximumDays: 30))
+            #expect(days == pseudonymizer.dateShiftDays(patientInternalKey: Int64(index), maximumDays: 30))
             seen.insert(days)
         }
         #expect(seen.contains { $0 < 0 } && seen.contains { $0 > 0 })

@@ -2,7 +2,7 @@
 /// Reference. The same resource must get the same pseudonym in every response, so that
 /// references between de-identified resources still resolve.
 ///
-/// ``KeyedPseudonymizer`` is Kiln's: an HMAC-SHA256 of the resource's internal row identity.
+/// ``KeyedPseudonymizer`` is Kiln's: the resource's internal row identity, enciphered under a project key.
 public protocol Pseudonymizer: Sendable {
     /// The pseudonym of the resource `id` of `resourceType`: at most 64 characters of
     /// `[A-Za-z0-9-.]`, a valid FHIR id. Nil when the resource has none (it is not stored here):
