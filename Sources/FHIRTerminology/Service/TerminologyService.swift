@@ -76,6 +76,21 @@ public final class TerminologyService: Sendable {
         }
     }
 
+    /// The display of `code` in `system`, as ``lookup(system:code:version:)`` would give it
+    /// without the rest of the concept; nil when the system or code is unknown.
+    public func display(system: String, code: String) -> String? {
+        switch registry.codeSystem(system) {
+        case .index(let index):
+            return index.position(of: code).flatMap { index.concepts[$0].display }
+        case .ucum:
+            let ucum = UCUMSystem.shared
+            guard ucum.validate(code) == nil else { return nil }
+            return try? ucum.displayName(code)
+        case .notShipped, nil:
+            return nil
+        }
+    }
+
     // MARK: Validate code
 
     /// Whether `request.code` is a code of its system and, when a value set is given, in the

@@ -29,6 +29,9 @@ public struct FHIRRequest: Sendable {
     /// The access controller of the authenticated caller (its token's scopes and role); the
     /// service's own controller decides when nil.
     public var accessController: (any AccessController)?
+    /// The view the request addresses: `/fhir` (clinical) or `/research/fhir` (research, whose
+    /// access decisions and consent defaults differ).
+    public var view: DataView = .clinical
     /// The validation issues of the body, once it has been validated for a write (before the
     /// transaction opens); nil when it has not been validated yet.
     var validationIssues: [OperationOutcomeIssue]?

@@ -141,7 +141,7 @@ public struct FHIRService: Sendable {
 
     /// Asks the access controller; returns the filter for store reads or throws 403.
     func authorize(_ interaction: Interaction, request: FHIRRequest, type: String? = nil, id: String? = nil) throws(FHIRError) -> AccessFilter {
-        let decision = (request.accessController ?? access).decide(AccessRequest(principal: request.principal, interaction: interaction, resourceType: type, resourceID: id, view: .clinical))
+        let decision = (request.accessController ?? access).decide(AccessRequest(principal: request.principal, interaction: interaction, resourceType: type, resourceID: id, view: request.view))
         switch decision {
         case .allow(let filter): return filter
         case .deny(let reason): throw FHIRError.forbidden(reason)

@@ -19,52 +19,50 @@ extension FHIRService {
     /// The searchset of a parsed `query` under `filter`: its total when asked for, one page of
     /// matches and what they include, and links under `path` that continue it.
     func searchset(_ query: SearchQuery, filter: AccessFilter, path: String, in transaction: StoreTransaction?) async throws -> FHIRResponse {
-        let runner = SearchRunner(store: store, transaction: transaction)
-        let compiler = search.compiler(baseURL: baseURL)
-
-        var total: Int?
-        if query.total == .accurate || query.summary == .count {
-            total = try await runner.count(compiler.count(query, filter: filter))
-        } else if query.total == .estimate {
-            total = try await runner.estimate(compiler.estimate(query, filter: filter))
-        }
-        var links: [(String, String)] = []
+        let result = try await searchResult(query, filter: filter, in: transaction)
+        var links: [(String, String)] = [("self", link(path: path, query.linkParameters, count: query.count, cursor: result.fetchedPage ? query.cursor : nil))]
+        if let next = result.nextCursor { links.append(("next", link(path: path, query.linkParameters, count: query.count, cursor: next))) }
+        if let previous = result.previousCursor { links.append(("previous", link(path: path, query.linkParameters, count: query.count, cursor: previous))) }
         var entries: [JSONValue] = []
-        if query.summary != .count && query.count > 0 {
-            let page = try await runner.page(compiler.page(query, filter: filter), query: query)
-            links = pageLinks(page, query: query, path: path)
-            if total == nil, query.cursor == nil, !page.hasNext { total = page.rows.count }
-            let included = try await includedRows(of: page.rows, query: query, filter: filter, runner: runner, compiler: compiler)
-            for row in page.rows {
-                entries.append(try searchEntry(row.resource, mode: "match", query: query))
-            }
-            for row in included {
-                entries.append(try searchEntry(row.resource, mode: "include", query: query))
-            }
-        } else {
-            links = [("self", link(path: path, query.linkParameters, count: query.count, cursor: nil))]
+        for row in result.matches {
+            entries.append(try searchEntry(row.resource, mode: "match", query: query))
+        }
+        for row in result.included {
+            entries.append(try searchEntry(row.resource, mode: "include", query: query))
         }
         if !query.ignored.isEmpty {
             entries.append(ignoredParametersEntry(query.ignored))
         }
-        return FHIRResponse(status: 200, body: .json(BundleBuilder.bundle(type: "searchset", total: total, links: links, entries: entries)))
+        return FHIRResponse(status: 200, body: .json(BundleBuilder.bundle(type: "searchset", total: result.total, links: links, entries: entries)))
     }
 
-    /// `self`, `next` and `previous`: the query's own parameters, `_count`, and a cursor that
-    /// anchors on the page's last (next) or first (previous) row.
-    private func pageLinks(_ page: SearchPage, query: SearchQuery, path: String) -> [(String, String)] {
-        var links: [(String, String)] = [("self", link(path: path, query.linkParameters, count: query.count, cursor: query.cursor))]
+    /// What a parsed `query` finds under `filter`, before it is shaped into a Bundle: its total
+    /// when asked for (or when one page holds every match), one page of matches, what they
+    /// include, and the cursors of the pages before and after.
+    func searchResult(_ query: SearchQuery, filter: AccessFilter, in transaction: StoreTransaction?) async throws -> SearchResult {
+        let runner = SearchRunner(store: store, transaction: transaction)
+        let compiler = search.compiler(baseURL: baseURL)
+        var result = SearchResult()
+        if query.total == .accurate || query.summary == .count {
+            result.total = try await runner.count(compiler.count(query, filter: filter))
+        } else if query.total == .estimate {
+            result.total = try await runner.estimate(compiler.estimate(query, filter: filter))
+        }
+        guard query.summary != .count && query.count > 0 else { return result }
+        let page = try await runner.page(compiler.page(query, filter: filter), query: query)
+        result.fetchedPage = true
+        result.matches = page.rows
+        if result.total == nil, query.cursor == nil, !page.hasNext { result.total = page.rows.count }
         let issuedAt = Int64(Date().timeIntervalSince1970)
         let digest = query.digest
         if page.hasNext, let last = page.rows.last {
-            let cursor = PageCursor(anchor: last.rid, direction: .next, issuedAt: issuedAt, queryDigest: digest)
-            links.append(("next", link(path: path, query.linkParameters, count: query.count, cursor: cursor)))
+            result.nextCursor = PageCursor(anchor: last.rid, direction: .next, issuedAt: issuedAt, queryDigest: digest)
         }
         if page.hasPrevious, let first = page.rows.first {
-            let cursor = PageCursor(anchor: first.rid, direction: .previous, issuedAt: issuedAt, queryDigest: digest)
-            links.append(("previous", link(path: path, query.linkParameters, count: query.count, cursor: cursor)))
+            result.previousCursor = PageCursor(anchor: first.rid, direction: .previous, issuedAt: issuedAt, queryDigest: digest)
         }
-        return links
+        result.included = try await includedRows(of: page.rows, query: query, filter: filter, runner: runner, compiler: compiler)
+        return result
     }
 
     private func link(path: String, _ parameters: [QueryParameter], count: Int, cursor: PageCursor?) -> String {
