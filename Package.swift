@@ -144,6 +144,7 @@ let package = Package(
                 "FHIRValidation",
                 "FHIRAccess",
                 "FHIRConsent",
+                "FHIRDeidentify",
                 "FHIRSearch",
                 "FHIRStore",
                 "SMARTAuth",

@@ -7,7 +7,8 @@ import NIOCore
 public import PostgresNIO
 import SMARTAuth
 
-/// Builds Kiln's HTTP application: the FHIR routes under `/fhir` over a store.
+/// Builds Kiln's HTTP application: the FHIR routes under `/fhir` over a store, and with
+/// `research` the de-identified research view under `/research/fhir`.
 ///
 /// ```swift
 /// let validation = try ValidationServices.loadDefault()
@@ -28,6 +29,7 @@ public enum KilnApplication {
         search: SearchServices,
         access: any AccessController = AllowAllAccessController(),
         auth: AuthServices? = nil,
+        research: ResearchServices? = nil,
         operations: OperationRegistry = OperationRegistry(),
         runsClient: Bool = true,
         migrate: Bool = true,
@@ -64,6 +66,10 @@ public enum KilnApplication {
         for method in methods {
             router.on("/fhir", method: method) { request, context in try await responder.respond(request, context: context) }
             router.on("/fhir/**", method: method) { request, context in try await responder.respond(request, context: context) }
+        }
+        if let research {
+            let view = ResearchView(clinical: service, projects: StoredResearchProjects.directory(client: client, research: research, logger: logger), profiles: research.profiles)
+            ResearchRoutes.register(on: router, responder: ResearchResponder(view: view, authenticator: auth.map { BearerAuthenticator(auth: $0) }))
         }
         router.get("/health") { _, _ in Response(status: .ok) }
         var application = Application(

@@ -63,6 +63,7 @@ public struct TestServer: Sendable {
                     settings: settings
                 )
             },
+            research: try ResearchServices.loadDefault(),
             operations: operations,
             onServerRunning: { port in portContinuation.yield(port) },
             logger: logger

@@ -119,3 +119,23 @@ struct PseudonymTests {
         #expect(seen.count > 40)
     }
 }
+
+/// The seal of a research cursor.
+@Suite("Project seal")
+struct ProjectSealTests {
+    typealias F = DeidentifyFixtures
+
+    @Test("A sealed cursor opens under its project only, and not once altered")
+    func sealOpens() throws {
+        let seal = ProjectSeal(secret: try F.secret())
+        let bytes = Data([1, 2, 3, 4, 5, 6, 7, 8])
+        let text = try #require(seal.seal(bytes))
+        #expect(seal.open(text) == bytes)
+        #expect(!text.contains("AQIDBAUGBwg"))
+        #expect(ProjectSeal(secret: try F.secret(8)).open(text) == nil)
+        var altered = Array(text)
+        altered[altered.count / 2] = altered[altered.count / 2] == "A" ? "B" : "A"
+        #expect(seal.open(String(altered)) == nil)
+        #expect(seal.open("not a cursor") == nil)
+    }
+}

@@ -33,7 +33,7 @@ public struct DeidentificationEngine: Sendable {
     public let rules: DeidentificationRules
     let compiled: CompiledRules
     let model: TypeModel
-    let pseudonymizer: any Pseudonymizer
+    private(set) var pseudonymizer: any Pseudonymizer
     let displays: any TerminologyDisplays
 
     /// An engine for a profile, knowing datatypes from `types`, pseudonyms from `pseudonymizer`
@@ -45,6 +45,15 @@ public struct DeidentificationEngine: Sendable {
         self.model = types
         self.pseudonymizer = pseudonymizer
         self.displays = displays
+    }
+
+    /// The same engine (rules already compiled) taking its pseudonyms from `pseudonymizer`: the
+    /// research view makes one per request, from the row identities that request's resources
+    /// and references have.
+    public func pseudonymizing(with pseudonymizer: any Pseudonymizer) -> DeidentificationEngine {
+        var engine = self
+        engine.pseudonymizer = pseudonymizer
+        return engine
     }
 
     /// Whether resources of `resourceType` are served; throws the reason when they are not.

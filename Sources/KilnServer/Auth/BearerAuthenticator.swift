@@ -14,6 +14,12 @@ struct BearerAuthenticator: Sendable {
 
     /// The authenticated caller, or 401 with `WWW-Authenticate`.
     func authenticate(_ request: Request, baseURL: String) async throws -> (Principal, any AccessController) {
+        let caller = try await authenticatedCaller(request, baseURL: baseURL)
+        return (Principal(subject: caller.subject), SMARTAccessController(policy: auth.policy, caller: caller))
+    }
+
+    /// The caller the request's bearer token names, or 401 with `WWW-Authenticate`.
+    func authenticatedCaller(_ request: Request, baseURL: String) async throws -> SMARTCaller {
         let verified: VerifiedToken
         do {
             verified = try await auth.acceptedBearerToken(request, baseURL: baseURL)
@@ -34,7 +40,7 @@ struct BearerAuthenticator: Sendable {
         } catch {
             throw Self.unauthorized("The token's scopes cannot be honoured: \(error.description)", error: "invalid_token")
         }
-        return (Principal(subject: caller.subject), SMARTAccessController(policy: auth.policy, caller: caller))
+        return caller
     }
 
     /// 401 with the RFC 6750 challenge.

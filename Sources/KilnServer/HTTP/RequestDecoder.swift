@@ -9,16 +9,18 @@ import NIOCore
 /// read within the size limit and parsed within the depth limit.
 struct RequestDecoder {
     let limits: ServerLimits
+    /// The path of the FHIR base this decoder serves: `/fhir`, or `/research/fhir`.
+    var prefix = Self.clinicalPrefix
 
-    /// The path prefix of the FHIR endpoint.
-    static let prefix = "/fhir"
+    /// The path of the clinical FHIR base.
+    static let clinicalPrefix = "/fhir"
 
     func decode(_ request: Request) async throws -> FHIRRequest {
         let path = request.uri.path
-        guard path == Self.prefix || path.hasPrefix(Self.prefix + "/") else {
-            throw FHIRError.notFound("\(path) is not a FHIR endpoint; the FHIR base is \(Self.prefix)")
+        guard path == prefix || path.hasPrefix(prefix + "/") else {
+            throw FHIRError.notFound("\(path) is not a FHIR endpoint; the FHIR base is \(prefix)")
         }
-        var relative = path.dropFirst(Self.prefix.count)
+        var relative = path.dropFirst(prefix.count)
         if relative.hasPrefix("/") { relative = relative.dropFirst() }
         if relative.hasSuffix("/") { relative = relative.dropLast() }
         guard let route = FHIRRoute(path: relative) else {

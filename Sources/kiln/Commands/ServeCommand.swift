@@ -57,6 +57,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("consent-default"), help: "The decision for a patient none of whose Consents applies, per purpose of use: PURPOSE=permit or PURPOSE=deny (repeatable). Standard: permit TREAT, ETREAT, HOPERAT, PATRQT; deny identifiable HRESCH and any other purpose.")
     var consentDefaults: [String] = []
 
+    @Option(name: .customLong("research-min-cell"), help: "The smallest count the research view /research/fhir reports for the built-in project 'default' (default: the project's, 11); other projects set theirs with kiln project add --min-cell.")
+    var researchMinimumCell: Int?
+
+    @Option(name: .customLong("deidentification-dir"), help: "Directory of the de-identification profiles (default: fhir-profiles/deidentification, found next to the executable or the working directory, or $KILN_DEIDENTIFICATION_DIR).")
+    var deidentificationDirectory: String?
+
     @OptionGroup var database: DatabaseOptions
 
     /// The validation policy from `--validation`, `KILN_VALIDATION` or the default.
@@ -77,6 +83,11 @@ struct ServeCommand: AsyncParsableCommand {
         let resourceTypes = Set(catalog.typeModel.resourceTypeNames)
         let validationServices = try ValidationServices.loadDefault(profilesDirectory: profilesDirectory, terminologyDirectory: terminologyDirectory)
         let policy = try validationPolicy()
+        if let researchMinimumCell, researchMinimumCell < 1 {
+            throw ValidationError("--research-min-cell must be at least 1")
+        }
+        var research = try ResearchServices.loadDefault(directory: deidentificationDirectory)
+        research.defaultProjectMinimumCellSize = researchMinimumCell
         let (databaseConfiguration, lease) = try await database.connect(logger: logger)
         let configuration = ServerConfiguration(host: host, port: port, baseURL: baseURL, validation: policy)
         logger.info("Starting Kiln", metadata: [
@@ -104,6 +115,7 @@ struct ServeCommand: AsyncParsableCommand {
             validation: validationServices,
             search: SearchServices(catalog: catalog, terminology: validationServices.terminology),
             auth: authServices,
+            research: research,
             operations: operations,
             onServerRunning: { port in
                 let base = configuration.baseURL ?? "http://\(configuration.host):\(port)"

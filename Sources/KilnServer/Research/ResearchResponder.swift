@@ -1,0 +1,47 @@
+import FHIRAccess
+import FHIRModel
+import Hummingbird
+import SMARTAuth
+
+/// The HTTP face of ``ResearchView`` at `/research/fhir`: the token is checked first, writes are
+/// 405, and every answer is a ``ResearchResponse``.
+struct ResearchResponder: Sendable {
+    let view: ResearchView
+    /// Checks bearer tokens; nil on a server without authorization (every caller then sees the
+    /// `default` project's view).
+    let authenticator: BearerAuthenticator?
+
+    /// The path of the research FHIR base.
+    static let prefix = "/research/fhir"
+
+    func respond(_ request: Request, context: KilnRequestContext) async throws -> Response {
+        var caller: SMARTCaller?
+        if let authenticator, !Self.isOpen(request.uri.path) {
+            caller = try await authenticator.authenticatedCaller(request, baseURL: view.clinical.baseURL)
+        }
+        guard ["GET", "HEAD", "POST"].contains(request.method.rawValue) else {
+            throw FHIRError.methodNotAllowed("The research view is read-only: \(request.method.rawValue) is not allowed; write through the clinical view /fhir", allow: ["GET", "HEAD"])
+        }
+        var fhirRequest = try await RequestDecoder(limits: view.clinical.limits, prefix: Self.prefix).decode(request)
+        fhirRequest.view = .research
+        if let caller, let authenticator {
+            fhirRequest.principal = Principal(subject: caller.subject)
+            fhirRequest.accessController = SMARTAccessController(policy: authenticator.auth.policy, caller: caller)
+        }
+        let response = try await view.handle(fhirRequest, projectName: Self.projectName(of: caller))
+        let encoder = ResponseEncoder(pretty: fhirRequest.value(of: "_pretty") == "true", headOnly: fhirRequest.method == .head)
+        return encoder.encode(response.fhirResponse)
+    }
+
+    /// The project whose view a caller sees: a researcher's registration names it; everyone
+    /// else (stewards and administrators checking what researchers see) sees `default`.
+    static func projectName(of caller: SMARTCaller?) -> String {
+        ResearchView.defaultProjectName
+    }
+
+    /// Whether a path is served without a token: the view's CapabilityStatement.
+    static func isOpen(_ path: String) -> Bool {
+        let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+        return trimmed == prefix + "/metadata"
+    }
+}

@@ -1,0 +1,144 @@
+import FHIRModel
+import Foundation
+import KilnTesting
+import Testing
+
+/// The de-identified research view `/research/fhir` through the real HTTP server over a real
+/// PostgreSQL: a planted-identifier corpus crawled through every path of the view, the refused
+/// searches, the count suppression, the opt-out, the read-only view and who may come in.
+@Suite("Research view (HTTP)")
+struct ResearchViewHTTPTests {
+    /// A research opt-out (scope research, OPTOUT) of the patient `opted-out`.
+    static let researchOptOut = """
+        {"resourceType": "Consent", "id": "consent-research-out", "status": "active",
+         "scope": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/consentscope", "code": "research"}]},
+         "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/consentcategorycodes", "code": "research"}]}],
+         "patient": {"reference": "Patient/opted-out"}, "dateTime": "2026-01-01",
+         "policyRule": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "OPTOUT"}]}}
+        """
+
+    /// The planted corpus, twelve ordinary patients with a result each, and a patient who opted
+    /// out of research (born 1977, the only one with a heart-rate result).
+    static func seed(_ auth: AuthTestServer) async throws {
+        let (writer, _) = try await auth.backendToken(clientID: "loader", scope: "system/*.cruds")
+        var texts = PlantedIdentifierCorpus.resources
+        for index in 1...12 {
+            texts.append(#"{"resourceType": "Patient", "id": "ordinary-\#(index)", "gender": "male", "birthDate": "1980-01-01", "address": [{"state": "NY", "postalCode": "10001"}]}"#)
+            texts.append(#"{"resourceType": "Observation", "id": "ordinary-obs-\#(index)", "status": "final", "code": {"coding": [{"system": "http://loinc.org", "code": "2339-0"}]}, "subject": {"reference": "Patient/ordinary-\#(index)"}, "valueQuantity": {"value": 100, "unit": "mg/dL"}}"#)
+        }
+        texts.append(#"{"resourceType": "Patient", "id": "opted-out", "gender": "other", "birthDate": "1977-07-07"}"#)
+        texts.append(#"{"resourceType": "Observation", "id": "opted-out-obs", "status": "final", "code": {"coding": [{"system": "http://loinc.org", "code": "8867-4"}]}, "subject": {"reference": "Patient/opted-out"}, "valueQuantity": {"value": 61, "unit": "/min"}}"#)
+        texts.append(researchOptOut)
+        for text in texts {
+            let resource = resourceJSON(text)
+            let path = "\(resource["resourceType"]?.stringValue ?? "")/\(resource["id"]?.stringValue ?? "")"
+            let response = try await auth.client.put(path, json: resource, headers: ["Authorization": "Bearer \(writer)"])
+            try #require(response.status == 201, "PUT \(path): \(response.status) \(response.text)")
+        }
+    }
+
+    /// A researcher's token (a backend client of the researcher role, `default` project).
+    static func researcher(_ auth: AuthTestServer) async throws -> String {
+        try await auth.backendToken(clientID: "study", scope: "system/*.rs", role: "researcher").token
+    }
+
+    /// The research base.
+    static func base(_ auth: AuthTestServer) -> String { auth.serverURL + "/research/fhir" }
+
+    /// Every response the crawl saw, with its request.
+    final class Crawl: @unchecked Sendable {
+        var responses: [(request: String, response: KilnResponse)] = []
+    }
+
+    static func get(_ auth: AuthTestServer, _ path: String, token: String, crawl: Crawl) async throws -> KilnResponse {
+        let url = path.hasPrefix("http") ? path : base(auth) + "/" + path
+        let response = try await auth.client.get(url, headers: ["Authorization": "Bearer \(token)"])
+        crawl.responses.append((path, response))
+        return response
+    }
+
+    /// The resources of a searchset, by type.
+    static func resources(_ bundle: JSONValue?, type: String? = nil) -> [JSONValue] {
+        (bundle?["entry"]?.arrayValue ?? []).compactMap { $0["resource"] }.filter { type == nil || $0["resourceType"]?.stringValue == type }
+    }
+
+    /// A text with its 32-digit pseudonyms and UUIDs taken out, so that a planted number cannot
+    /// be found in them by chance.
+    static func withoutRandomRuns(_ text: String) -> String {
+        text.replacingOccurrences(of: "[0-9a-f]{32}", with: "~", options: .regularExpression)
+            .replacingOccurrences(of: "[0-9a-fA-F-]{36}", with: "~", options: .regularExpression)
+    }
+
+    @Test("No planted identifier appears in any response of any path of the view, while codes and values are kept and references resolve")
+    func plantedCorpusCrawl() async throws {
+        try await AuthTestServer.run { auth in
+            try await Self.seed(auth)
+            let token = try await Self.researcher(auth)
+            let crawl = Crawl()
+
+            // Search with paging: every page of Patient, two at a time.
+            var patients: [JSONValue] = []
+            var next: String? = "Patient?_count=2"
+            var pages = 0
+            while let path = next, pages < 20 {
+                let page = try await Self.get(auth, path, token: token, crawl: crawl)
+                try #require(page.status == 200, "\(path): \(page.status) \(page.text)")
+                patients += Self.resources(page.json)
+                next = page.json?["link"]?.arrayValue?.first { $0["relation"]?.stringValue == "next" }?["url"]?.stringValue
+                pages += 1
+            }
+            #expect(pages >= 7)
+            #expect(patients.count == 14, "the twelve ordinary patients and the two planted ones; the opted-out patient is absent")
+            #expect(!patients.contains { $0["birthDate"]?.stringValue?.hasPrefix("1977") == true })
+            let planted = try #require(patients.first { $0["gender"]?.stringValue == "female" })
+            let pseudonym = try #require(planted["id"]?.stringValue)
+            #expect(planted["birthDate"] == .string("1961"))
+
+            // Read by pseudonym: the same resource, its ETag a version only.
+            let read = try await Self.get(auth, "Patient/\(pseudonym)", token: token, crawl: crawl)
+            try #require(read.status == 200, "read: \(read.status) \(read.text)")
+            #expect(read.json?["id"] == .string(pseudonym))
+            #expect(read.json?["address"]?[0]?["postalCode"] == .string("021"))
+
+            // Search by a pseudonymous reference, with _include of the subject.
+            let observations = try await Self.get(auth, "Observation?subject=Patient/\(pseudonym)&_include=Observation:subject", token: token, crawl: crawl)
+            try #require(observations.status == 200, "\(observations.status) \(observations.text)")
+            let observation = try #require(Self.resources(observations.json, type: "Observation").first)
+            #expect(observation["subject"]?["reference"] == .string("Patient/\(pseudonym)"))
+            #expect(Self.resources(observations.json, type: "Patient").first?["id"] == .string(pseudonym))
+            #expect(observation["code"]?["coding"]?[0]?["code"] == .string("2339-0"))
+            #expect(observation["valueQuantity"]?["value"] == .number(JSONNumber(95)))
+            let observationID = try #require(observation["id"]?.stringValue)
+            _ = try await Self.get(auth, "Observation/\(observationID)", token: token, crawl: crawl)
+            _ = try await Self.get(auth, "Observation?patient=\(pseudonym)", token: token, crawl: crawl)
+            _ = try await Self.get(auth, "Observation?_id=\(observationID)", token: token, crawl: crawl)
+
+            // _revinclude, and _include:iterate from the report through its results to their subject.
+            let revincluded = try await Self.get(auth, "Patient?_id=\(pseudonym)&_revinclude=Observation:subject&_revinclude=Condition:subject&_revinclude=Encounter:subject", token: token, crawl: crawl)
+            #expect(revincluded.status == 200)
+            #expect(Self.resources(revincluded.json).count >= 4)
+            let iterated = try await Self.get(auth, "DiagnosticReport?_include=DiagnosticReport:result&_include:iterate=Observation:subject", token: token, crawl: crawl)
+            #expect(iterated.status == 200)
+            #expect(Self.resources(iterated.json, type: "Patient").count == 1)
+            #expect(Self.resources(iterated.json, type: "Observation").count == 1)
+            for type in ["Condition", "Encounter", "DiagnosticReport", "Observation?code=30525-0"] {
+                _ = try await Self.get(auth, type, token: token, crawl: crawl)
+            }
+
+            // Nothing planted anywhere, in bodies or headers.
+            for (request, response) in crawl.responses {
+                #expect(response.status == 200, "\(request): \(response.status) \(response.text)")
+                let headers = response.headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n")
+                let text = Self.withoutRandomRuns(response.text + "\n" + headers)
+                for value in PlantedIdentifierCorpus.plantedValues {
+                    let shown = value == "plant" ? text.localizedCaseInsensitiveContains(value) : text.contains(value)
+                    #expect(!shown, "\(request) shows the planted '\(value)'")
+                }
+            }
+            let everything = crawl.responses.map(\.response.text).joined(separator: "\n")
+            for value in PlantedIdentifierCorpus.keptValues {
+                #expect(everything.contains(value), "the kept value '\(value)' is missing")
+            }
+        }
+    }
+}
