@@ -1,3 +1,5 @@
+import FHIRDeidentify
+import FHIRDefinitions
 import FHIRModel
 import FHIRSearch
 import Foundation

@@ -6,7 +6,7 @@ extension ResearchSearchPolicy {
     /// The datatypes a token search may reach.
     static let tokenDatatypes: Set<String> = ["code", "Coding", "CodeableConcept", "boolean"]
     /// The datatypes a quantity search may reach.
-    static let quantityDatatypes: Set<String> = ["Quantity", "SimpleQuantity", "MoneyQuantity", "Age", "Duration", "Distance", "Count", "Money", "Range"]
+    static let quantityDatatypes: Set<String> = ["Quantity", "SimpleQuantity", "MoneyQuantity", "Age", "Duration", "Distance", "Count", "Money", "Range", "SampledData"]
     /// The datatypes a number search may reach.
     static let numberDatatypes: Set<String> = ["integer", "decimal", "positiveInt", "unsignedInt"]
     /// The datatypes a date search may reach.

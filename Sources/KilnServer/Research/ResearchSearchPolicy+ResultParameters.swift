@@ -1,3 +1,5 @@
+import FHIRDefinitions
+import FHIRDeidentify
 import FHIRSearch
 
 extension ResearchSearchPolicy {

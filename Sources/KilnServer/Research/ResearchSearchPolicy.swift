@@ -1,3 +1,4 @@
+import FHIRDefinitions
 public import FHIRDeidentify
 public import FHIRSearch
 import Foundation
@@ -98,11 +99,13 @@ public struct ResearchSearchPolicy: Sendable {
     }
 
     /// The parameters of `resourceType` the view accepts, in the specification's order: those a
-    /// search may use as conditions (with values the policy accepts). Empty for a type not served.
+    /// search may use as conditions (with values the policy accepts); a reference parameter only
+    /// when it may refer to a served type. Empty for a type not served.
     public func allowedParameters(for resourceType: String) -> [SupportedSearchParameter] {
         guard servedTypes.contains(resourceType) else { return [] }
         return registry.supportedParameters(for: resourceType).filter { parameter in
             if parameter.code == "_id" { return true }
+            if parameter.type == .reference, !parameter.targets.contains(where: servedTypes.contains) { return false }
             do throws(ParameterRefusal) {
                 _ = try condition(.parameter(code: parameter.code, modifier: nil), values: [], on: resourceType, chained: false, referenceYear: nil)
                 return true

@@ -67,12 +67,16 @@ struct ResearchCapabilityStatementTests {
                 let value = switch kind {
                 case "reference": policy.registry.parameter(named: name, for: type)?.targets.first(where: policy.servedTypes.contains).map { "\($0)/abc" } ?? "abc"
                 case "date": "2019"
+                case "composite" where policy.registry.parameter(named: name, for: type)?.components.last?.type == .date: "http://loinc.org|1234-5$2019"
                 case "composite": "http://loinc.org|1234-5$5"
                 case "number", "quantity": "5"
                 default: "abc"
                 }
-                let accepted = (try? policy.plan(resourceType: type, parameters: [QueryParameter(name: name, value: value)], referenceYear: 2025)) != nil
-                #expect(accepted, "\(type) \(name)=\(value)")
+                do throws(ResearchSearchRefusal) {
+                    _ = try policy.plan(resourceType: type, parameters: [QueryParameter(name: name, value: value)], referenceYear: 2025)
+                } catch {
+                    Issue.record("\(type): \(error.message)")
+                }
             }
             for include in resource["searchInclude"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
                 let parts = include.split(separator: ":")
