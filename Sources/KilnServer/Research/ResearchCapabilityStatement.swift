@@ -55,7 +55,7 @@ struct ResearchCapabilityStatement: Sendable {
     func build() -> JSONValue {
         var statement = JSONObject()
         statement["resourceType"] = "CapabilityStatement"
-        statement["url"] = .string(researchBaseURL + "/metadata")
+        statement["url"] = .string(researchBaseURL)
         statement["status"] = "active"
         statement["date"] = .string(FHIRInstant.format(Date()))
         statement["publisher"] = "Kiln"

@@ -27,7 +27,7 @@ struct ResearchCapabilityStatementTests {
     func researchBase() throws {
         let (statement, _) = try Self.statement()
         #expect(statement["implementation"]?["url"]?.stringValue == Self.research)
-        #expect(statement["url"]?.stringValue?.hasPrefix(Self.research) == true)
+        #expect(statement["url"]?.stringValue == Self.research)
         #expect(statement["kind"]?.stringValue == "instance")
         #expect(statement["fhirVersion"]?.stringValue == "4.0.1")
         let rest = statement["rest"]?.arrayValue ?? []
