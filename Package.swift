@@ -292,7 +292,7 @@ let package = Package(
         .testTarget(
             name: "KilnServerTests",
             dependencies: [
-                "FHIRAccess", "FHIRModel", "FHIRDefinitions", "FHIRSearch", "FHIRStore", "FHIRTerminology", "KilnServer", "KilnTesting", "SMARTAuth",
+                "FHIRAccess", "FHIRModel", "FHIRDefinitions", "FHIRDeidentify", "FHIRSearch", "FHIRStore", "FHIRTerminology", "KilnServer", "KilnTesting", "SMARTAuth",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -32,4 +32,13 @@ enum SMARTConfiguration {
             "capabilities": capabilities,
         ]
     }
+
+    /// The discovery document of the research view (`/research/fhir/.well-known/smart-configuration`):
+    /// the same authorization server, so `issuer` and every endpoint are the clinical base's,
+    /// with only the read and search scopes the read-only view can honour.
+    static func researchDocument(clinicalBaseURL: String) -> [String: any Sendable] {
+        var document = document(baseURL: clinicalBaseURL)
+        document["scopes_supported"] = ["openid", "fhirUser", "offline_access", "online_access", "user/*.rs", "system/*.rs"]
+        return document
+    }
 }
