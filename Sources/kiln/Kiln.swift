@@ -14,6 +14,7 @@ struct Kiln: AsyncParsableCommand {
             ReindexCommand.self,
             ClientCommand.self,
             UserCommand.self,
+            ProjectCommand.self,
             LaunchCommand.self,
             ConsentCommand.self,
             DatabaseCommand.self,

@@ -11,27 +11,31 @@ extension AuthStore {
 
     static let clientColumns = """
         client_id, kind, secret_hash, jwks::text, redirect_uris, scope, role, name, created_at, revoked_at,
-        purpose, allowed_purposes, organization
+        purpose, allowed_purposes, organization, project
         """
 
     /// Registers a client. Throws ``AuthStoreError/clientExists(_:)`` when its id is taken, also
-    /// by a removed client.
+    /// by a removed client, and ``ResearchProjectError/projectNotFound(_:)`` when it names a
+    /// project that does not exist.
     public func addClient(_ record: ClientRecord) async throws {
-        let rows = try await client.query(
-            """
-            INSERT INTO auth_client (client_id, kind, secret_hash, jwks, redirect_uris, scope, role, name, created_at, changed_at,
-                                     purpose, allowed_purposes, organization)
-            VALUES (\(record.clientID), \(record.kind.rawValue), \(record.secretHash), \(record.jwks)::jsonb,
-                    \(record.redirectURIs), \(record.scope), \(record.role), \(record.name),
-                    \(PostgresTimestamp(record.createdAt)), clock_timestamp(),
-                    \(record.purpose), \(record.allowedPurposes), \(record.organization))
-            ON CONFLICT (client_id) DO NOTHING
-            RETURNING client_id
-            """,
-            logger: logger
-        )
-        var inserted = false
-        for try await _ in rows.decode(String.self) { inserted = true }
+        let inserted = try await Self.namingProject(record.project) {
+            let rows = try await client.query(
+                """
+                INSERT INTO auth_client (client_id, kind, secret_hash, jwks, redirect_uris, scope, role, name, created_at, changed_at,
+                                         purpose, allowed_purposes, organization, project)
+                VALUES (\(record.clientID), \(record.kind.rawValue), \(record.secretHash), \(record.jwks)::jsonb,
+                        \(record.redirectURIs), \(record.scope), \(record.role), \(record.name),
+                        \(PostgresTimestamp(record.createdAt)), clock_timestamp(),
+                        \(record.purpose), \(record.allowedPurposes), \(record.organization), \(record.project))
+                ON CONFLICT (client_id) DO NOTHING
+                RETURNING client_id
+                """,
+                logger: logger
+            )
+            var inserted = false
+            for try await _ in rows.decode(String.self) { inserted = true }
+            return inserted
+        }
         guard inserted else { throw AuthStoreError.clientExists(record.clientID) }
     }
 
@@ -108,14 +112,14 @@ extension AuthStore {
 
     static func decodeClients(_ rows: PostgresRowSequence) async throws -> [ClientRecord] {
         var clients: [ClientRecord] = []
-        let columns = (String, String, String?, String?, [String], String, String?, String?, Date, Date?, String?, [String], String?).self
-        for try await (id, kind, secretHash, jwks, redirectURIs, scope, role, name, createdAt, revokedAt, purpose, allowedPurposes, organization) in rows.decode(columns) {
+        let columns = (String, String, String?, String?, [String], String, String?, String?, Date, Date?, String?, [String], String?, String?).self
+        for try await (id, kind, secretHash, jwks, redirectURIs, scope, role, name, createdAt, revokedAt, purpose, allowedPurposes, organization, project) in rows.decode(columns) {
             // The table's CHECK allows only the known kinds.
             guard let kind = ClientKind(rawValue: kind) else { continue }
             clients.append(ClientRecord(
                 clientID: id, kind: kind, secretHash: secretHash, jwks: jwks, redirectURIs: redirectURIs,
                 scope: scope, role: role, name: name, purpose: purpose, allowedPurposes: allowedPurposes, organization: organization,
-                createdAt: createdAt, revokedAt: revokedAt
+                project: project, createdAt: createdAt, revokedAt: revokedAt
             ))
         }
         return clients

@@ -7,20 +7,21 @@ extension AuthStore {
     public static let firstAdministratorUsername = "admin"
 
     static let userColumns = """
-        u.username, u.password_hash, u.role, u.fhir_user, u.created_at, u.account_id, u.organization, u.break_glass,
+        u.username, u.password_hash, u.role, u.fhir_user, u.created_at, u.account_id, u.organization, u.break_glass, u.project,
         coalesce((SELECT array_agg(p.patient_id ORDER BY p.patient_id) FROM auth_user_patient p WHERE p.username = u.username), '{}')
         """
 
     /// Adds a user with their assigned patients, in one transaction. Throws
-    /// ``AuthStoreError/userExists(_:)`` when the name is taken.
+    /// ``AuthStoreError/userExists(_:)`` when the name is taken, and
+    /// ``ResearchProjectError/projectNotFound(_:)`` when the user names a project that does not exist.
     public func addUser(_ record: UserRecord) async throws {
         let logger = self.logger
-        try await withTransaction { connection in
+        try await Self.namingProject(record.project) { try await withTransaction { connection in
             let rows = try await connection.query(
                 """
-                INSERT INTO auth_user (username, password_hash, role, fhir_user, created_at, account_id, organization, break_glass)
+                INSERT INTO auth_user (username, password_hash, role, fhir_user, created_at, account_id, organization, break_glass, project)
                 VALUES (\(record.username), \(record.passwordHash), \(record.role), \(record.fhirUser), \(PostgresTimestamp(record.createdAt)), \(record.accountID),
-                        \(record.organization), \(record.breakGlass))
+                        \(record.organization), \(record.breakGlass), \(record.project))
                 ON CONFLICT (username) DO NOTHING RETURNING username
                 """,
                 logger: logger
@@ -29,7 +30,7 @@ extension AuthStore {
             for try await _ in rows.decode(String.self) { inserted = true }
             guard inserted else { throw AuthStoreError.userExists(record.username) }
             try await Self.assign(record.patients, to: record.username, on: connection, logger: logger)
-        }
+        } }
     }
 
     /// The user with this name; nil when there is none.
@@ -186,11 +187,11 @@ extension AuthStore {
 
     static func decodeUsers(_ rows: PostgresRowSequence) async throws -> [UserRecord] {
         var users: [UserRecord] = []
-        let columns = (String, String, String, String?, Date, String, String?, Bool, [String]).self
-        for try await (username, passwordHash, role, fhirUser, createdAt, accountID, organization, breakGlass, patients) in rows.decode(columns) {
+        let columns = (String, String, String, String?, Date, String, String?, Bool, String?, [String]).self
+        for try await (username, passwordHash, role, fhirUser, createdAt, accountID, organization, breakGlass, project, patients) in rows.decode(columns) {
             users.append(UserRecord(
                 username: username, passwordHash: passwordHash, role: role, fhirUser: fhirUser, patients: patients, createdAt: createdAt, accountID: accountID,
-                organization: organization, breakGlass: breakGlass
+                organization: organization, breakGlass: breakGlass, project: project
             ))
         }
         return users

@@ -28,6 +28,9 @@ public struct ClientRecord: Sendable, Hashable {
     public var allowedPurposes: [String]
     /// The Organization the client acts for (`Organization/ID`), a Consent actor.
     public var organization: String?
+    /// The research project of a researcher backend client; nil: the built-in project
+    /// `default` for a researcher, none for any other role.
+    public var project: String?
     /// When the client was registered.
     public var createdAt: Date
     /// When the client was removed; a removed client is refused everywhere.
@@ -46,6 +49,7 @@ public struct ClientRecord: Sendable, Hashable {
         purpose: String? = nil,
         allowedPurposes: [String] = [],
         organization: String? = nil,
+        project: String? = nil,
         createdAt: Date = Date(),
         revokedAt: Date? = nil
     ) {
@@ -60,6 +64,7 @@ public struct ClientRecord: Sendable, Hashable {
         self.purpose = purpose
         self.allowedPurposes = allowedPurposes
         self.organization = organization
+        self.project = project
         self.createdAt = createdAt
         self.revokedAt = revokedAt
     }

@@ -23,11 +23,15 @@ public struct UserRecord: Sendable, Hashable {
     public var organization: String?
     /// Whether the user may obtain break-glass tokens (purpose ETREAT), which override Consent denials.
     public var breakGlass: Bool
+    /// The research project of a researcher; nil: the built-in project `default` for a
+    /// researcher, none for any other role.
+    public var project: String?
 
     /// A user record.
     public init(
         username: String, passwordHash: String, role: String, fhirUser: String? = nil, patients: [String] = [], createdAt: Date = Date(),
-        accountID: String = UUID().uuidString.lowercased(), organization: String? = nil, breakGlass: Bool = false
+        accountID: String = UUID().uuidString.lowercased(), organization: String? = nil, breakGlass: Bool = false,
+        project: String? = nil
     ) {
         self.username = username
         self.passwordHash = passwordHash
@@ -38,5 +42,6 @@ public struct UserRecord: Sendable, Hashable {
         self.accountID = accountID
         self.organization = organization
         self.breakGlass = breakGlass
+        self.project = project
     }
 }

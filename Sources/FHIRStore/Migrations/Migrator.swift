@@ -1,27 +1,32 @@
 import Logging
 public import PostgresNIO
 
-/// Applies pending ``Migration``s. Safe when several Kiln nodes start at once: the migrator holds
-/// a PostgreSQL advisory lock while it works.
+/// Applies pending ``Migration``s, then ensures the ``SchemaSeed``s. Safe when several Kiln
+/// nodes start at once: the migrator holds a PostgreSQL advisory lock while it works.
 public struct Migrator: Sendable {
     /// The migrations this migrator knows.
     public let migrations: [Migration]
+    /// The rows it ensures after migrating.
+    public let seeds: [SchemaSeed]
 
-    /// A migrator for Kiln's schema, or for the given migrations.
-    public init(migrations: [Migration] = SchemaMigrations.all) {
+    /// A migrator for Kiln's schema, or for the given migrations and seeds.
+    public init(migrations: [Migration] = SchemaMigrations.all, seeds: [SchemaSeed] = SchemaMigrations.seeds) {
         self.migrations = migrations.sorted { $0.version < $1.version }
+        self.seeds = seeds
     }
 
     /// An arbitrary constant that names Kiln's migration lock.
     static let advisoryLockKey: Int64 = 0x4B494C4E_4D494752
 
-    /// Applies every migration not yet applied; returns the versions applied now.
+    /// Applies every migration not yet applied and ensures the seeds whose migrations are
+    /// applied; returns the versions applied now.
     @discardableResult
     public func migrate(client: PostgresClient, logger: Logger) async throws -> [Int] {
         try await client.withConnection { connection in
             try await connection.query("SELECT pg_advisory_lock(\(Self.advisoryLockKey))", logger: logger)
             do {
                 let applied = try await applyPending(connection: connection, logger: logger)
+                try await ensureSeeds(connection: connection, logger: logger)
                 try await connection.query("SELECT pg_advisory_unlock(\(Self.advisoryLockKey))", logger: logger)
                 return applied
             } catch {
@@ -54,6 +59,14 @@ public struct Migrator: Sendable {
         let rows = try await connection.query("SELECT version FROM kiln_schema_migrations", logger: logger)
         for try await version in rows.decode(Int.self) { versions.insert(version) }
         return versions
+    }
+
+    private func ensureSeeds(connection: PostgresConnection, logger: Logger) async throws {
+        guard !seeds.isEmpty else { return }
+        let applied = try await appliedVersions(connection: connection, logger: logger)
+        for seed in seeds where applied.contains(seed.requiredVersion) {
+            try await seed.ensure(connection, logger)
+        }
     }
 
     private func applyPending(connection: PostgresConnection, logger: Logger) async throws -> [Int] {

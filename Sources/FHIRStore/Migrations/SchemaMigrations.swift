@@ -288,5 +288,27 @@ public enum SchemaMigrations {
             "ALTER TABLE auth_code ADD COLUMN purpose text",
             "ALTER TABLE auth_refresh_token ADD COLUMN purpose text",
         ]),
+        // Research projects: each its de-identification profile, minimum cell size and the
+        // secret of its pseudonyms; the project a researcher client or user belongs to (null:
+        // the built-in project `default`, which `seeds` ensures).
+        Migration(version: 12, name: "research projects", statements: [
+            """
+            CREATE TABLE research_project (
+                name text PRIMARY KEY CHECK (name ~ '^[A-Za-z0-9._-]{1,64}$'),
+                profile text NOT NULL CHECK (profile IN ('safe-harbor', 'expert-determination', 'limited-data-set')),
+                min_cell integer NOT NULL CHECK (min_cell >= 1),
+                secret bytea NOT NULL CHECK (octet_length(secret) >= 32),
+                created_at timestamptz NOT NULL
+            )
+            """,
+            "ALTER TABLE auth_client ADD COLUMN project text REFERENCES research_project (name) ON DELETE RESTRICT",
+            "ALTER TABLE auth_user ADD COLUMN project text REFERENCES research_project (name) ON DELETE RESTRICT",
+            "CREATE INDEX auth_client_project ON auth_client (project) WHERE project IS NOT NULL",
+            "CREATE INDEX auth_user_project ON auth_user (project) WHERE project IS NOT NULL",
+        ]),
     ]
+
+    /// The rows ensured after every migration run: the built-in research project `default`,
+    /// whose secret Kiln generates (see ``DefaultResearchProject``).
+    public static let seeds: [SchemaSeed] = [DefaultResearchProject.seed]
 }

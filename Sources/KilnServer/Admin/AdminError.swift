@@ -52,8 +52,8 @@ struct AdminError: Error, Sendable {
     }
 
     /// Runs `body`; its errors become their JSON answers: ``AdminError`` as it is, a
-    /// ``RegistrationError`` 400, a taken id or name 409, an unknown user 404, anything else a
-    /// logged 500 without details.
+    /// ``RegistrationError`` 400, a taken id or name 409, an unknown user 404, an unknown research
+    /// project 400 (a registration naming it is invalid), anything else a logged 500 without details.
     static func answering(logger: Logger, _ body: () async throws -> Response) async -> Response {
         do {
             return try await body()
@@ -65,6 +65,11 @@ struct AdminError: Error, Sendable {
             switch error {
             case .clientExists, .userExists, .signingKeyExists: return conflict(error.description).response
             case .userNotFound: return notFound(error.description).response
+            }
+        } catch let error as ResearchProjectError {
+            switch error {
+            case .projectNotFound, .invalidName, .invalidMinimumCellSize: return invalidRequest(error.description).response
+            case .projectExists, .builtIn, .inUse: return conflict(error.description).response
             }
         } catch {
             logger.error("Administration request failed", metadata: ["error": "\(String(reflecting: error))"])

@@ -24,6 +24,9 @@ public struct ClientView: Encodable, Sendable {
     public var allowedPurposes: [String]
     /// The Organization it acts for.
     public var organization: String?
+    /// The research project of a researcher client (`default` when it was registered without
+    /// one); nil for every other role.
+    public var project: String?
     /// Whether a JWKS is registered.
     public var hasJWKS: Bool
     /// When it was registered.
@@ -33,7 +36,7 @@ public struct ClientView: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case clientID = "client_id", kind, scope, redirectURIs = "redirect_uris", role, name
-        case purpose, allowedPurposes = "allowed_purposes", organization
+        case purpose, allowedPurposes = "allowed_purposes", organization, project
         case hasJWKS = "has_jwks", createdAt = "created_at", removedAt = "removed_at"
     }
 
@@ -48,6 +51,7 @@ public struct ClientView: Encodable, Sendable {
         purpose = client.purpose
         allowedPurposes = client.allowedPurposes
         organization = client.organization
+        project = ResearchProjectMembership.project(role: client.role, registered: client.project)
         hasJWKS = client.jwks != nil
         createdAt = client.createdAt
         removedAt = client.revokedAt
@@ -68,11 +72,14 @@ public struct UserView: Encodable, Sendable {
     public var organization: String?
     /// Whether the user may obtain break-glass (ETREAT) tokens.
     public var breakGlass: Bool
+    /// The research project of a researcher (`default` when they were added without one); nil
+    /// for every other role.
+    public var project: String?
     /// When it was created.
     public var createdAt: Date
 
     enum CodingKeys: String, CodingKey {
-        case username, role, fhirUser = "fhir_user", patients, organization, breakGlass = "break_glass", createdAt = "created_at"
+        case username, role, fhirUser = "fhir_user", patients, organization, breakGlass = "break_glass", project, createdAt = "created_at"
     }
 
     /// The view of a stored user.
@@ -83,6 +90,7 @@ public struct UserView: Encodable, Sendable {
         patients = user.patients
         organization = user.organization
         breakGlass = user.breakGlass
+        project = ResearchProjectMembership.project(role: user.role, registered: user.project)
         createdAt = user.createdAt
     }
 }

@@ -14,7 +14,7 @@ public struct RegistrationRules: Sendable {
 
     /// The fields a message may name.
     enum Field {
-        case scope, role, redirectURI, fhirUser, patient, secret, jwks
+        case scope, role, redirectURI, fhirUser, patient, secret, jwks, project
 
         func name(_ spelling: Spelling) -> String {
             switch (self, spelling) {
@@ -32,6 +32,8 @@ public struct RegistrationRules: Sendable {
             case (.secret, .json): "secret"
             case (.jwks, .commandLine): "--jwks-file"
             case (.jwks, .json): "jwks"
+            case (.project, .commandLine): "--project"
+            case (.project, .json): "project"
             }
         }
     }

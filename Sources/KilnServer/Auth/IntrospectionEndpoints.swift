@@ -24,6 +24,7 @@ struct IntrospectionEndpoints: Sendable {
         if let patient = verified.patient { body["patient"] = patient }
         if let fhirUser = verified.fhirUser { body["fhirUser"] = fhirUser }
         if let role = verified.role { body["role"] = role.rawValue }
+        if let project = verified.project { body["project"] = project }
         return OAuthResponse.json(body)
     }
 

@@ -33,7 +33,8 @@ struct TokenEndpoint: Sendable {
         let purpose = try Self.purpose(requested: form["purpose_of_use"], client: client, role: role, user: nil)
         let token = try await issuer().issueAccessToken(
             subject: client.clientID, clientID: client.clientID, scopes: scopes, role: role,
-            purposeOfUse: purpose, organization: client.organization, lifetime: auth.settings.backendAccessTokenLifetime
+            purposeOfUse: purpose, organization: client.organization, project: ResearchProjectMembership.project(role: role, registered: client.project),
+            lifetime: auth.settings.backendAccessTokenLifetime
         )
         return OAuthResponse.json(tokenBody(token, scopes: scopes))
     }
@@ -90,14 +91,15 @@ struct TokenEndpoint: Sendable {
     /// The access token (and refresh token for offline_access or online_access) of a user.
     /// The purpose of use is the one `purpose` asks for (see ``SMARTAuth/PurposeOfUseGrant``),
     /// held against the registrations afresh at every token request; the refresh token keeps
-    /// it. The Organization is the user's, else the client's.
+    /// it. The Organization is the user's, else the client's; the research project the user's.
     private func userTokens(purpose requested: String?, scopes: ScopeSet, client: ClientRecord, user: UserRecord, patient: String?, grantID: String) async throws -> [String: any Sendable] {
         let role = try Self.role(user.role)
         let purpose = try Self.purpose(requested: requested, client: client, role: role, user: user)
         let token = try await issuer().issueAccessToken(
             subject: user.username, clientID: client.clientID, scopes: scopes, patient: patient, fhirUser: user.fhirUser,
             role: role, accountID: user.accountID, purposeOfUse: purpose,
-            organization: user.organization ?? client.organization, lifetime: auth.settings.accessTokenLifetime
+            organization: user.organization ?? client.organization, project: ResearchProjectMembership.project(role: role, registered: user.project),
+            lifetime: auth.settings.accessTokenLifetime
         )
         var body = tokenBody(token, scopes: scopes)
         if scopes.contains(.offlineAccess) || scopes.contains(.onlineAccess) {

@@ -22,10 +22,15 @@ public struct SMARTCaller: Sendable, Hashable {
     public var organization: String?
     /// The client registration the token was issued to, if known.
     public var clientID: String?
+    /// The research project the token names (`project`), if any; see ``researchProject``.
+    public var project: String?
+
+    /// The built-in research project of researchers registered without one: `default`.
+    public static let defaultResearchProject = "default"
 
     /// A caller.
     public init(subject: String, scopes: ScopeSet, role: Role? = nil, launchPatient: String? = nil, fhirUser: String? = nil, assignedPatients: [String] = [],
-                statedPurpose: String? = nil, organization: String? = nil, clientID: String? = nil) {
+                statedPurpose: String? = nil, organization: String? = nil, clientID: String? = nil, project: String? = nil) {
         self.subject = subject
         self.scopes = scopes
         self.role = role
@@ -35,6 +40,13 @@ public struct SMARTCaller: Sendable, Hashable {
         self.statedPurpose = statedPurpose
         self.organization = organization
         self.clientID = clientID
+        self.project = project
+    }
+
+    /// The research project whose view a researcher sees: the token's ``project``, else
+    /// ``defaultResearchProject``; nil for every other role, whatever the token says.
+    public var researchProject: String? {
+        role == .researcher ? (project ?? Self.defaultResearchProject) : nil
     }
 
     /// The request's purpose of use: the token's stated purpose, else the role's default

@@ -35,12 +35,15 @@ public struct AccessTokenClaims: Sendable, Hashable, Codable {
     public var purposeOfUse: String?
     /// `organization`: the Organization the holder acts for (`Organization/ID`).
     public var organization: String?
+    /// `project`: the research project of a researcher (`default` when their registration names
+    /// none); absent for every other role.
+    public var project: String?
 
     /// Claims.
     public init(
         issuer: String, subject: String, audience: String, expiresAt: Date, issuedAt: Date, notBefore: Date? = nil,
         tokenID: String, clientID: String, scope: String, patient: String? = nil, fhirUser: String? = nil, role: Role? = nil,
-        accountID: String? = nil, purposeOfUse: String? = nil, organization: String? = nil
+        accountID: String? = nil, purposeOfUse: String? = nil, organization: String? = nil, project: String? = nil
     ) {
         self.issuer = issuer
         self.subject = subject
@@ -57,12 +60,13 @@ public struct AccessTokenClaims: Sendable, Hashable, Codable {
         self.accountID = accountID
         self.purposeOfUse = purposeOfUse
         self.organization = organization
+        self.project = project
     }
 
     enum CodingKeys: String, CodingKey {
         case issuer = "iss", subject = "sub", audience = "aud", expiresAt = "exp", issuedAt = "iat", notBefore = "nbf"
         case tokenID = "jti", clientID = "client_id", scope, patient, fhirUser, role, accountID = "account_id"
-        case purposeOfUse = "purpose_of_use", organization
+        case purposeOfUse = "purpose_of_use", organization, project
     }
 
     /// Decodes the claims; dates are NumericDates (seconds since 1970).
@@ -83,6 +87,7 @@ public struct AccessTokenClaims: Sendable, Hashable, Codable {
         accountID = try container.decodeIfPresent(String.self, forKey: .accountID)
         purposeOfUse = try container.decodeIfPresent(String.self, forKey: .purposeOfUse)
         organization = try container.decodeIfPresent(String.self, forKey: .organization)
+        project = try container.decodeIfPresent(String.self, forKey: .project)
     }
 
     /// Encodes the claims; dates as whole seconds since 1970, absent optionals left out.
@@ -103,5 +108,6 @@ public struct AccessTokenClaims: Sendable, Hashable, Codable {
         try container.encodeIfPresent(accountID, forKey: .accountID)
         try container.encodeIfPresent(purposeOfUse, forKey: .purposeOfUse)
         try container.encodeIfPresent(organization, forKey: .organization)
+        try container.encodeIfPresent(project, forKey: .project)
     }
 }

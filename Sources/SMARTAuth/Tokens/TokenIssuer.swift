@@ -29,10 +29,11 @@ public struct TokenIssuer: Sendable {
     /// A signed access token (`typ: at+jwt`) with a new random `jti`. Use
     /// ``TokenLimits/backendAccessTokenLifetime`` for backend services; a user's token carries
     /// their `accountID`; `purposeOfUse` and `organization` become `purpose_of_use` and
-    /// `organization` (see ``PurposeOfUseGrant``).
+    /// `organization` (see ``PurposeOfUseGrant``); a researcher's `project` becomes `project`.
     public func issueAccessToken(
         subject: String, clientID: String, scopes: ScopeSet, patient: String? = nil, fhirUser: String? = nil, role: Role? = nil,
-        accountID: String? = nil, purposeOfUse: String? = nil, organization: String? = nil, lifetime: Duration = TokenLimits.accessTokenLifetime, now: Date = Date()
+        accountID: String? = nil, purposeOfUse: String? = nil, organization: String? = nil, project: String? = nil,
+        lifetime: Duration = TokenLimits.accessTokenLifetime, now: Date = Date()
     ) async throws(TokenIssuingError) -> IssuedToken<AccessTokenClaims> {
         for (name, value) in [("sub", subject), ("client_id", clientID), ("iss", issuer), ("aud", audience)] where value.isEmpty {
             throw .emptyClaim(name: name)
@@ -43,7 +44,7 @@ public struct TokenIssuer: Sendable {
             expiresAt: try Self.expiry(issuedAt, lifetime), issuedAt: issuedAt,
             tokenID: RandomToken.make(), clientID: clientID, scope: scopes.scopeString,
             patient: patient, fhirUser: fhirUser, role: role, accountID: accountID,
-            purposeOfUse: purposeOfUse, organization: organization
+            purposeOfUse: purposeOfUse, organization: organization, project: project
         )
         return IssuedToken(token: try await sign(claims, type: "at+jwt"), claims: claims)
     }

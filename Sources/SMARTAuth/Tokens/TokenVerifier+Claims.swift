@@ -21,7 +21,8 @@ extension TokenVerifier {
             issuedAt: try claims.requiredDate("iat"),
             accountID: try claims.string("account_id"),
             purposeOfUse: try claims.string("purpose_of_use"),
-            organization: try claims.string("organization")
+            organization: try claims.string("organization"),
+            project: try claims.string("project")
         )
     }
 
@@ -52,7 +53,8 @@ extension TokenVerifier {
             expiresAt: expiresAt,
             issuedAt: try claims.date("iat"),
             purposeOfUse: try claims.string("purpose_of_use"),
-            organization: try claims.string("organization")
+            organization: try claims.string("organization"),
+            project: try claims.string("project")
         )
     }
 

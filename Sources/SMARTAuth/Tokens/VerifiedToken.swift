@@ -31,12 +31,14 @@ public struct VerifiedToken: Sendable, Hashable {
     public var purposeOfUse: String?
     /// `organization`: the Organization the holder acts for, if any.
     public var organization: String?
+    /// `project`: the research project of a researcher, if the token names one.
+    public var project: String?
 
     /// A verified token's content.
     public init(
         issuer: String, isIssuedByKiln: Bool, subject: String, clientID: String?, scope: String, patient: String? = nil,
         fhirUser: String? = nil, role: Role? = nil, tokenID: String? = nil, expiresAt: Date, issuedAt: Date? = nil, accountID: String? = nil,
-        purposeOfUse: String? = nil, organization: String? = nil
+        purposeOfUse: String? = nil, organization: String? = nil, project: String? = nil
     ) {
         self.issuer = issuer
         self.isIssuedByKiln = isIssuedByKiln
@@ -52,11 +54,13 @@ public struct VerifiedToken: Sendable, Hashable {
         self.accountID = accountID
         self.purposeOfUse = purposeOfUse
         self.organization = organization
+        self.project = project
     }
 
     /// The caller the access policy decides for: the token's scopes parsed (a resource scope
     /// Kiln cannot honour in full throws), its role, launch patient and fhirUser, and the
-    /// clinician's assigned patients, which the caller looks up.
+    /// clinician's assigned patients, which the caller looks up; a researcher's research
+    /// project (``SMARTCaller/researchProject``).
     public func caller(knownResourceTypes: Set<String>? = nil, assignedPatients: [String] = []) throws(ScopeError) -> SMARTCaller {
         SMARTCaller(
             subject: subject,
@@ -67,7 +71,8 @@ public struct VerifiedToken: Sendable, Hashable {
             assignedPatients: assignedPatients,
             statedPurpose: purposeOfUse,
             organization: organization,
-            clientID: clientID
+            clientID: clientID,
+            project: project
         )
     }
 }

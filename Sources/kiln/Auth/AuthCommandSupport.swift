@@ -22,6 +22,26 @@ enum AuthCommandSupport {
         }
     }
 
+    /// Runs `body` with the ``ResearchProjectStore`` over the migrated database of `database`.
+    static func withProjects<Result: Sendable>(
+        _ database: DatabaseOptions,
+        _ body: @Sendable (ResearchProjectStore) async throws -> Result
+    ) async throws -> Result {
+        try await withStores(database, label: "kiln.project") { auth, _ in
+            try await body(ResearchProjectStore(client: auth.client, logger: Logger(label: "kiln.project")))
+        }
+    }
+
+    /// Runs `body`, a registration; a project it names that does not exist fails the command
+    /// with the store's message.
+    static func registering(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as ResearchProjectError {
+            throw CommandFailure(error.description)
+        }
+    }
+
     /// The patient id of `Patient/123` or `123`.
     static func patientID(_ reference: String) throws -> String {
         do {

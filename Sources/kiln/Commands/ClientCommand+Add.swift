@@ -21,6 +21,8 @@ extension ClientCommand {
                 request names none (default: the role's, TREAT without a role); a token request may
                 ask purpose_of_use=CODE for one of --allowed-purpose CODE (repeatable).
                 --organization Organization/ID names whom the client acts for, to patients' Consents.
+                --project NAME (a researcher only) names its research project (kiln project add);
+                a researcher without one belongs to the project 'default'.
                 """
         )
 
@@ -59,6 +61,9 @@ extension ClientCommand {
         @Option(help: "The Organization the client acts for, as Organization/ID: an actor patients' Consents may name.")
         var organization: String?
 
+        @Option(help: "The research project of a researcher backend service (see kiln project); omitted: 'default'.")
+        var project: String?
+
         @Option(help: "The compiled definitions folder (fhir-profiles/r4), for the resource types scopes may name; found automatically when omitted.")
         var profilesDirectory: String?
 
@@ -76,6 +81,7 @@ extension ClientCommand {
                 }
                 for code in (purpose.map { [$0] } ?? []) + allowedPurposes { try rules.checkPurpose(code) }
                 if let organization { try rules.checkOrganization(organization) }
+                try rules.checkProject(project, role: try role.map { text throws(RegistrationError) in try rules.role(text) })
             } catch {
                 throw ValidationError(error.message)
             }
@@ -104,10 +110,12 @@ extension ClientCommand {
             let record = ClientRecord(
                 clientID: clientID, kind: kind, secretHash: secretHash, jwks: jwks, redirectURIs: redirectURIs,
                 scope: scopes.scopeString, role: role, name: name,
-                purpose: purpose, allowedPurposes: Array(Set(allowedPurposes)).sorted(), organization: organization
+                purpose: purpose, allowedPurposes: Array(Set(allowedPurposes)).sorted(), organization: organization, project: project
             )
-            try await AuthCommandSupport.withStores(database, label: "kiln.client") { auth, _ in
-                try await auth.addClient(record)
+            try await AuthCommandSupport.registering {
+                try await AuthCommandSupport.withStores(database, label: "kiln.client") { auth, _ in
+                    try await auth.addClient(record)
+                }
             }
             let roleText = role.map { "role \($0)" } ?? (redirectURIs.isEmpty ? "system client" : "acts for its signed-in user")
             print("Registered client '\(clientID)' (\(kind.rawValue), \(roleText)) with scopes: \(scopes.scopeString)")

@@ -15,6 +15,8 @@ extension UserCommand {
                 --organization Organization/ID names whom the user acts for, to patients' Consents;
                 --break-glass lets the user obtain tokens with purpose_of_use=ETREAT, which override
                 Consent denials (every such response says so).
+                --project NAME (a researcher only) names their research project (kiln project add);
+                a researcher without one belongs to the project 'default'.
                 The password file holds the password alone (a final line break is ignored); it is stored hashed.
                 """
         )
@@ -39,14 +41,18 @@ extension UserCommand {
         @Option(help: "The Organization the user acts for, as Organization/ID: an actor patients' Consents may name.")
         var organization: String?
 
+        @Option(help: "The research project of a researcher (see kiln project); omitted: 'default'.")
+        var project: String?
+
         @Flag(name: .customLong("break-glass"), help: "The user may obtain break-glass tokens (purpose_of_use=ETREAT), which override Consent denials.")
         var breakGlass = false
 
         func validate() throws {
             do {
                 let rules = RegistrationRules(spelling: .commandLine)
-                _ = try rules.checkUser(username: username, role: role, fhirUser: fhirUser, patients: patients)
+                let checked = try rules.checkUser(username: username, role: role, fhirUser: fhirUser, patients: patients)
                 if let organization { try rules.checkOrganization(organization) }
+                try rules.checkProject(project, role: checked.role)
             } catch {
                 throw ValidationError(error.message)
             }
@@ -63,10 +69,12 @@ extension UserCommand {
             let checked = try rules.checkUser(username: username, role: role, fhirUser: fhirUser, patients: patients)
             let record = UserRecord(
                 username: username, passwordHash: try PasswordHasher().hash(password), role: checked.role.rawValue,
-                fhirUser: fhirUser, patients: checked.patientIDs, organization: organization, breakGlass: breakGlass
+                fhirUser: fhirUser, patients: checked.patientIDs, organization: organization, breakGlass: breakGlass, project: project
             )
-            try await AuthCommandSupport.withStores(database, label: "kiln.user") { auth, _ in
-                try await auth.addUser(record)
+            try await AuthCommandSupport.registering {
+                try await AuthCommandSupport.withStores(database, label: "kiln.user") { auth, _ in
+                    try await auth.addUser(record)
+                }
             }
             let assigned = record.patients.isEmpty ? "" : ", \(record.patients.count) assigned patient\(record.patients.count == 1 ? "" : "s")"
             print("Added user '\(username)' (\(role)\(fhirUser.map { ", \($0)" } ?? "")\(assigned)).")
