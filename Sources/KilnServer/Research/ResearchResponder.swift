@@ -33,10 +33,11 @@ struct ResearchResponder: Sendable {
         return encoder.encode(response.fhirResponse)
     }
 
-    /// The project whose view a caller sees: a researcher's registration names it; everyone
-    /// else (stewards and administrators checking what researchers see) sees `default`.
+    /// The project whose view a caller sees: a researcher's token names it (`default` when its
+    /// registration names none); stewards and administrators, checking what researchers see,
+    /// see `default`'s.
     static func projectName(of caller: SMARTCaller?) -> String {
-        ResearchView.defaultProjectName
+        caller?.researchProject ?? ResearchView.defaultProjectName
     }
 
     /// Whether a path is served without a token: the view's CapabilityStatement.

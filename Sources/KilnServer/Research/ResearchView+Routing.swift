@@ -1,8 +1,9 @@
 import FHIRModel
+import SMARTAuth
 
 extension ResearchView {
     /// The project every researcher registered without one belongs to.
-    public static let defaultProjectName = "default"
+    public static let defaultProjectName = SMARTCaller.defaultResearchProject
 
     /// Answers one request of the research view for the project `projectName`.
     func handle(_ request: FHIRRequest, projectName: String) async throws -> ResearchResponse {

@@ -11,9 +11,10 @@ extension ResearchView {
     /// view's filter (consent for HRESCH applied before paging), every row de-identified.
     func search(type: String?, request: FHIRRequest, project: ResearchProject) async throws -> ResearchResponse {
         if let type { try checkServed(type, project: project) }
+        let policy = try searchPolicy(for: project)
         let plan: ResearchSearchPlan
         do {
-            plan = try searchPolicy(for: project).plan(resourceType: type, parameters: request.query, referenceYear: Self.currentYear())
+            plan = try policy.plan(resourceType: type, parameters: request.query, referenceYear: Self.currentYear())
         } catch {
             throw error.fhirError
         }

@@ -25,6 +25,8 @@ private struct NoPseudonyms: Pseudonymizer {
 
 /// Coding displays from the server's terminology.
     let displays: any TerminologyDisplays
+    /// One search policy per profile name.
+    let policies: [String: ResearchSearchPolicy]
 
     /// A view over `clinical`, finding projects in `projects`, with the profiles `profiles`.
     public init(clinical: FHIRService, projects: any ResearchProjectDirectory, profiles: [DeidentificationRules]) {

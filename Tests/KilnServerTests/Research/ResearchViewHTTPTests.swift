@@ -98,7 +98,7 @@ struct ResearchViewHTTPTests {
             let read = try await Self.get(auth, "Patient/\(pseudonym)", token: token, crawl: crawl)
             try #require(read.status == 200, "read: \(read.status) \(read.text)")
             #expect(read.json?["id"] == .string(pseudonym))
-            #expect(read.json?["address"]?[0]?["postalCode"] == .string("021"))
+            #expect(read.json?["address"]?.arrayValue?.first?["postalCode"] == .string("021"))
 
             // Search by a pseudonymous reference, with _include of the subject.
             let observations = try await Self.get(auth, "Observation?subject=Patient/\(pseudonym)&_include=Observation:subject", token: token, crawl: crawl)
@@ -106,7 +106,7 @@ struct ResearchViewHTTPTests {
             let observation = try #require(Self.resources(observations.json, type: "Observation").first)
             #expect(observation["subject"]?["reference"] == .string("Patient/\(pseudonym)"))
             #expect(Self.resources(observations.json, type: "Patient").first?["id"] == .string(pseudonym))
-            #expect(observation["code"]?["coding"]?[0]?["code"] == .string("2339-0"))
+            #expect(observation["code"]?["coding"]?.arrayValue?.first?["code"] == .string("2339-0"))
             #expect(observation["valueQuantity"]?["value"] == .number(JSONNumber(95)))
             let observationID = try #require(observation["id"]?.stringValue)
             _ = try await Self.get(auth, "Observation/\(observationID)", token: token, crawl: crawl)
