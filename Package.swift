@@ -199,6 +199,7 @@ let package = Package(
             dependencies: [
                 "FHIRAccess",
                 "FHIRConsent",
+                "FHIRDeidentify",
                 "FHIRModel",
                 "FHIRDefinitions",
                 "FHIRTerminology",
