@@ -201,6 +201,7 @@ let package = Package(
             dependencies: [
                 "FHIRAccess",
                 "FHIRConsent",
+                "FHIRDeidentify",
                 "FHIRModel",
                 "FHIRDefinitions",
                 "FHIRTerminology",

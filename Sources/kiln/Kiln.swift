@@ -17,6 +17,7 @@ struct Kiln: AsyncParsableCommand {
             ProjectCommand.self,
             LaunchCommand.self,
             ConsentCommand.self,
+            DeidCommand.self,
             DatabaseCommand.self,
             DefinitionsCommand.self,
             FHIRPathCommand.self,
