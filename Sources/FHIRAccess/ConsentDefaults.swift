@@ -35,17 +35,23 @@ public struct ConsentDefaults: Sendable, Hashable {
     }
 
     /// Sets one purpose from `PURPOSE=permit` or `PURPOSE=deny` (the form of
-    /// `kiln serve --consent-default`); HRESCH sets the identifiable (clinical-view) answer.
+    /// `kiln serve --consent-default`). HRESCH sets both views: `HRESCH=deny` makes the
+    /// de-identified research view opt-in (identifiable research is opt-in already);
+    /// `HRESCH=permit` makes identifiable research opt-out as well.
     public mutating func apply(_ setting: String) throws(ConsentDefaultsError) {
         let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2, !parts[0].isEmpty, parts[0].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
             throw ConsentDefaultsError(message: "'\(setting)' is not PURPOSE=permit or PURPOSE=deny (PURPOSE a v3-ActReason code such as TREAT or HRESCH)")
         }
+        let purpose = parts[0].uppercased()
+        let permits: Bool
         switch parts[1] {
-        case "permit": clinical[parts[0].uppercased()] = true
-        case "deny": clinical[parts[0].uppercased()] = false
+        case "permit": permits = true
+        case "deny": permits = false
         default: throw ConsentDefaultsError(message: "'\(setting)': the default must be 'permit' or 'deny', not '\(parts[1])'")
         }
+        clinical[purpose] = permits
+        if purpose == "HRESCH" { researchViewPermits = permits }
     }
 }
 

@@ -70,6 +70,10 @@ struct ConsentScopePolicyTests {
         #expect(defaults.permits(purpose: "HRESCH", in: .clinical))
         #expect(!defaults.permits(purpose: "TREAT", in: .clinical))
         #expect(!defaults.permits(purpose: "PUBHLTH", in: .clinical))
+        #expect(defaults.permits(purpose: "HRESCH", in: .research))
+        try defaults.apply("HRESCH=deny")
+        #expect(!defaults.permits(purpose: "HRESCH", in: .research), "HRESCH=deny makes the research view opt-in")
+        #expect(!defaults.permits(purpose: "HRESCH", in: .clinical))
         #expect(throws: ConsentDefaultsError.self) { try defaults.apply("TREAT=maybe") }
         #expect(throws: ConsentDefaultsError.self) { try defaults.apply("=permit") }
     }

@@ -50,18 +50,15 @@ extension DeidCommand {
 
         /// Whether a patient none of whose Consents applies is in the population.
         func researchConsentPermits() throws -> Bool {
-            var permits = ConsentDefaults.standard.researchViewPermits
+            var defaults = ConsentDefaults.standard
             for setting in consentDefaults {
-                var check = ConsentDefaults.standard
                 do {
-                    try check.apply(setting)
+                    try defaults.apply(setting)
                 } catch {
                     throw ValidationError(error.message)
                 }
-                let parts = setting.split(separator: "=", maxSplits: 1)
-                if parts.first?.uppercased() == ResourceStore.researchPurpose { permits = parts.last == "permit" }
             }
-            return permits
+            return defaults.permits(purpose: ResourceStore.researchPurpose, in: .research)
         }
 
         func run() async throws {

@@ -91,10 +91,11 @@ struct BackendKey: Sendable {
 }
 
 extension AuthTestServer {
-    /// Registers a backend client with `scope` (and `role`) and returns a token for `requested`.
-    func backendToken(clientID: String, scope: String, role: String? = nil, requested: String? = nil) async throws -> (token: String, key: BackendKey) {
+    /// Registers a backend client with `scope` (and `role`, and a researcher's `project`) and
+    /// returns a token for `requested`.
+    func backendToken(clientID: String, scope: String, role: String? = nil, project: String? = nil, requested: String? = nil) async throws -> (token: String, key: BackendKey) {
         let key = BackendKey()
-        try await store.addClient(ClientRecord(clientID: clientID, kind: .confidentialAsymmetric, jwks: key.jwks, scope: scope, role: role))
+        try await store.addClient(ClientRecord(clientID: clientID, kind: .confidentialAsymmetric, jwks: key.jwks, scope: scope, role: role, project: project))
         let response = try await postForm(tokenURL, [
             ("grant_type", "client_credentials"), ("scope", requested ?? scope),
             ("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"),

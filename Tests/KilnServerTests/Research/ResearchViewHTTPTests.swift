@@ -1,6 +1,9 @@
 import FHIRModel
+import FHIRStore
 import Foundation
 import KilnTesting
+import Logging
+import NIOHTTP1
 import Testing
 
 /// The de-identified research view `/research/fhir` through the real HTTP server over a real
@@ -101,7 +104,7 @@ struct ResearchViewHTTPTests {
             #expect(read.json?["address"]?.arrayValue?.first?["postalCode"] == .string("021"))
 
             // Search by a pseudonymous reference, with _include of the subject.
-            let observations = try await Self.get(auth, "Observation?subject=Patient/\(pseudonym)&_include=Observation:subject", token: token, crawl: crawl)
+            let observations = try await Self.get(auth, "Observation?subject=Patient/\(pseudonym)&_include=Observation:subject:Patient", token: token, crawl: crawl)
             try #require(observations.status == 200, "\(observations.status) \(observations.text)")
             let observation = try #require(Self.resources(observations.json, type: "Observation").first)
             #expect(observation["subject"]?["reference"] == .string("Patient/\(pseudonym)"))
@@ -117,7 +120,7 @@ struct ResearchViewHTTPTests {
             let revincluded = try await Self.get(auth, "Patient?_id=\(pseudonym)&_revinclude=Observation:subject&_revinclude=Condition:subject&_revinclude=Encounter:subject", token: token, crawl: crawl)
             #expect(revincluded.status == 200)
             #expect(Self.resources(revincluded.json).count >= 4)
-            let iterated = try await Self.get(auth, "DiagnosticReport?_include=DiagnosticReport:result&_include:iterate=Observation:subject", token: token, crawl: crawl)
+            let iterated = try await Self.get(auth, "DiagnosticReport?_include=DiagnosticReport:result&_include:iterate=Observation:subject:Patient", token: token, crawl: crawl)
             #expect(iterated.status == 200)
             #expect(Self.resources(iterated.json, type: "Patient").count == 1)
             #expect(Self.resources(iterated.json, type: "Observation").count == 1)
@@ -135,10 +138,118 @@ struct ResearchViewHTTPTests {
                     #expect(!shown, "\(request) shows the planted '\(value)'")
                 }
             }
+            // The same patient in the clinical view does show what was planted: the canaries are real.
+            let (steward, _) = try await auth.backendToken(clientID: "steward", scope: "system/*.rs", role: "data-steward")
+            let clinical = try await auth.get("Patient/\(PlantedIdentifierCorpus.patientID)", token: steward)
+            #expect(clinical.status == 200)
+            for value in ["Zyxwvplant", "123-45-6789", "1961-04-17", "02139", "PLANTNARRATIVE"] { #expect(clinical.text.contains(value)) }
             let everything = crawl.responses.map(\.response.text).joined(separator: "\n")
             for value in PlantedIdentifierCorpus.keptValues {
                 #expect(everything.contains(value), "the kept value '\(value)' is missing")
             }
+        }
+    }
+
+    @Test("Searches that reach removed or generalized elements are refused with 400 naming them; a year is fine")
+    func refusedSearches() async throws {
+        try await AuthTestServer.run { auth in
+            try await Self.seed(auth)
+            let token = try await Self.researcher(auth)
+            let crawl = Crawl()
+            for (path, named) in [("Patient?name=Zyxwvplant", "name"), ("Patient?birthdate=1961-04-17", "birthdate=1961-04-17"),
+                                  ("Patient?identifier=MRN-PLANT-4411", "identifier"), ("Patient?address-postalcode=02139", "address-postalcode"),
+                                  ("Patient?_id=\(PlantedIdentifierCorpus.patientID)&_text=x", "_text"), ("Observation?code:text=glucose", "code:text"),
+                                  ("Patient?_sort=birthdate", "_sort"), ("Observation?subject:Patient.name=x", "subject:Patient.name")] {
+                let response = try await Self.get(auth, path, token: token, crawl: crawl)
+                #expect(response.status == 400, "\(path): \(response.status)")
+                #expect(response.json?["resourceType"] == "OperationOutcome")
+                #expect(response.text.contains(named), "\(path): \(response.text)")
+                #expect(!response.text.contains("Zyxwvplant") && !response.text.contains("MRN-PLANT") && !response.text.contains("02139"), "\(path) echoes the value")
+            }
+            let year = try await Self.get(auth, "Patient?birthdate=1961", token: token, crawl: crawl)
+            #expect(year.status == 200)
+            #expect(Self.resources(year.json).count == 1)
+        }
+    }
+
+    @Test("Counts below the minimum cell size are not reported; counts at or above it are")
+    func countSuppression() async throws {
+        try await AuthTestServer.run { auth in
+            try await Self.seed(auth)
+            let token = try await Self.researcher(auth)
+            let crawl = Crawl()
+            let all = try await Self.get(auth, "Patient?_summary=count", token: token, crawl: crawl)
+            #expect(all.json?["total"] == .number(JSONNumber(14)), "14 patients in the view (the opted-out one is not counted)")
+            let narrow = try await Self.get(auth, "Patient?gender=female&_summary=count", token: token, crawl: crawl)
+            #expect(narrow.status == 200)
+            #expect(narrow.json?["total"] == nil, "1 is below the minimum cell size of 11")
+            let page = try await Self.get(auth, "Observation?code=2339-0&_total=accurate&_count=5", token: token, crawl: crawl)
+            #expect(page.json?["total"] == .number(JSONNumber(13)))
+            let small = try await Self.get(auth, "Observation?code=30525-0&_total=accurate", token: token, crawl: crawl)
+            #expect(small.json?["total"] == nil)
+            #expect(Self.resources(small.json).count == 1)
+            // The opted-out patient's only result is absent.
+            let optedOut = try await Self.get(auth, "Observation?code=8867-4", token: token, crawl: crawl)
+            #expect(Self.resources(optedOut.json).isEmpty)
+        }
+    }
+
+    @Test("The view is read-only, serves only its types, resolves only its own pseudonyms, and admits researchers, stewards and administrators only")
+    func accessAndShape() async throws {
+        try await AuthTestServer.run { auth in
+            try await Self.seed(auth)
+            let token = try await Self.researcher(auth)
+            let base = Self.base(auth)
+            let headers = ["Authorization": "Bearer \(token)"]
+            for method in ["POST", "PUT", "DELETE", "PATCH"] {
+                let path = method == "POST" ? "Patient" : "Patient/x"
+                let response = try await auth.client.request(.init(rawValue: method), base + "/" + path, headers: headers.merging(["Content-Type": "application/fhir+json"]) { $1 }, body: Array(#"{"resourceType": "Patient"}"#.utf8))
+                #expect(response.status == 405, "\(method): \(response.status)")
+                #expect(response.json?["resourceType"] == "OperationOutcome")
+            }
+            for type in ["Practitioner", "Consent", "Organization", "Provenance"] {
+                let response = try await auth.client.get(base + "/" + type, headers: headers)
+                #expect(response.status == 404, "\(type): \(response.status)")
+                #expect(response.text.contains("never served") || response.text.contains("not served"))
+            }
+            // Not a pseudonym, the clinical id, another type's pseudonym, a tampered cursor.
+            let patients = try await auth.client.get(base + "/Patient?_count=1", headers: headers)
+            let pseudonym = try #require(Self.resources(patients.json).first?["id"]?.stringValue)
+            for path in ["Patient/\(PlantedIdentifierCorpus.patientID)", "Patient/" + String(repeating: "0", count: 32), "Observation/\(pseudonym)"] {
+                let response = try await auth.client.get(base + "/" + path, headers: headers)
+                #expect(response.status == 404, "\(path): \(response.status)")
+                #expect(!response.text.contains("mrn-778899") || path.contains("mrn-778899"))
+            }
+            let next = try #require(patients.json?["link"]?.arrayValue?.first { $0["relation"]?.stringValue == "next" }?["url"]?.stringValue)
+            let tampered = try await auth.client.get(next.replacingOccurrences(of: "_cursor=", with: "_cursor=A"), headers: headers)
+            #expect(tampered.status == 400)
+
+            // Two projects: the same patient has unrelated pseudonyms.
+            try await ResearchProjectStore(client: auth.store.client, logger: Logger(label: "test")).add(ResearchProjectRecord(name: "cardio"))
+            let (cardio, _) = try await auth.backendToken(clientID: "cardio-study", scope: "system/*.rs", role: "researcher", project: "cardio")
+            let other = try await auth.client.get(base + "/Patient?birthdate=1961", headers: ["Authorization": "Bearer \(cardio)"])
+            let otherPseudonym = try #require(Self.resources(other.json).first?["id"]?.stringValue)
+            let own = try await auth.client.get(base + "/Patient?birthdate=1961", headers: headers)
+            let ownPseudonym = try #require(Self.resources(own.json).first?["id"]?.stringValue)
+            #expect(otherPseudonym != ownPseudonym)
+            #expect(try await auth.client.get(base + "/Patient/\(ownPseudonym)", headers: ["Authorization": "Bearer \(cardio)"]).status == 404)
+
+            // Who comes in.
+            #expect(try await auth.get("Patient", token: token).status == 403, "a researcher may not use the clinical view")
+            let (clinician, _) = try await auth.backendToken(clientID: "ehr", scope: "system/*.rs", role: "clinician")
+            #expect(try await auth.client.get(base + "/Patient", headers: ["Authorization": "Bearer \(clinician)"]).status == 403)
+            let (steward, _) = try await auth.backendToken(clientID: "steward", scope: "system/*.rs", role: "data-steward")
+            #expect(try await auth.client.get(base + "/Patient", headers: ["Authorization": "Bearer \(steward)"]).status == 200)
+            #expect(try await auth.client.get(base + "/Patient").status == 401)
+
+            // Its own CapabilityStatement and SMART configuration, without a token.
+            let metadata = try await auth.client.get(base + "/metadata")
+            #expect(metadata.status == 200)
+            #expect(metadata.json?["resourceType"] == "CapabilityStatement")
+            #expect(!metadata.text.contains("\"create\"") && !metadata.text.contains("\"Practitioner\""))
+            let smart = try await auth.client.get(base + "/.well-known/smart-configuration")
+            #expect(smart.status == 200)
+            #expect(smart.json?["token_endpoint"] != nil)
         }
     }
 }
