@@ -29,7 +29,7 @@ struct ResearchCapabilityStatement: Sendable {
     var advertisesSMART = true
 
     /// The interactions of every served type: the view is read-only.
-    static let typeInteractions = ["read", "search-type"]
+    static let typeInteractions = ["read", "vread", "history-instance", "search-type"]
     /// The year searches are checked against when the policy is asked about includes; the
     /// includes do not depend on it.
     private static let anyYear = 2000

@@ -23,8 +23,12 @@ extension ResearchView {
             return try await search(type: type, request: request, project: project)
         case .system, .systemSearch:
             return try await search(type: nil, request: request, project: project)
-        case .version, .instanceHistory, .typeHistory, .systemHistory:
-            throw FHIRError(status: 404, code: .notSupported, "History is not served by the research view; read the current version")
+        case .instanceHistory(let type, let pseudonym):
+            return try await history(type: type, pseudonym: pseudonym, request: request, project: project)
+        case .version(let type, let pseudonym, let version):
+            return try await vread(type: type, pseudonym: pseudonym, version: version, request: request, project: project)
+        case .typeHistory, .systemHistory:
+            throw FHIRError(status: 404, code: .notSupported, "The research view serves the history of one resource only (Type/PSEUDONYM/_history)")
         case .operation(let name, _, _):
             throw FHIRError(status: 404, code: .notSupported, "The operation $\(name) is not served by the research view")
         }

@@ -46,7 +46,7 @@ struct ResearchCapabilityStatementTests {
         #expect(types.allSatisfy { !DeidentificationEngine.neverServedTypes.contains($0) })
         for resource in Self.resources(statement) {
             let codes = resource["interaction"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
-            #expect(codes == ["read", "search-type"])
+            #expect(codes == ["read", "vread", "history-instance", "search-type"])
         }
         #expect(statement["rest"]?.arrayValue?.first?["interaction"] == nil)
     }

@@ -22,7 +22,8 @@ struct ResearchViewHTTPTests {
 
     /// The planted corpus, twelve ordinary patients with a result each, and a patient who opted
     /// out of research (born 1977, the only one with a heart-rate result).
-    static func seed(_ auth: AuthTestServer) async throws {
+    @discardableResult
+    static func seed(_ auth: AuthTestServer) async throws -> String {
         let (writer, _) = try await auth.backendToken(clientID: "loader", scope: "system/*.cruds")
         var texts = PlantedIdentifierCorpus.resources
         for index in 1...12 {
@@ -38,6 +39,11 @@ struct ResearchViewHTTPTests {
             let response = try await auth.client.put(path, json: resource, headers: ["Authorization": "Bearer \(writer)"])
             try #require(response.status == 201, "PUT \(path): \(response.status) \(response.text)")
         }
+        // A second version of the planted Observation, for history.
+        let observation = resourceJSON(PlantedIdentifierCorpus.resources[1])
+        let updated = try await auth.client.put("Observation/obs-plant-1", json: observation, headers: ["Authorization": "Bearer \(writer)"])
+        try #require(updated.status == 200, "update: \(updated.status) \(updated.text)")
+        return writer
     }
 
     /// A researcher's token (a backend client of the researcher role, `default` project).
@@ -115,6 +121,19 @@ struct ResearchViewHTTPTests {
             _ = try await Self.get(auth, "Observation/\(observationID)", token: token, crawl: crawl)
             _ = try await Self.get(auth, "Observation?patient=\(pseudonym)", token: token, crawl: crawl)
             _ = try await Self.get(auth, "Observation?_id=\(observationID)", token: token, crawl: crawl)
+
+            // History of one resource, and a past version.
+            let history = try await Self.get(auth, "Observation/\(observationID)/_history?_count=1", token: token, crawl: crawl)
+            #expect(history.json?["type"] == "history")
+            #expect(Self.resources(history.json).count == 1)
+            if let next = history.json?["link"]?.arrayValue?.first(where: { $0["relation"]?.stringValue == "next" })?["url"]?.stringValue {
+                let older = try await Self.get(auth, next, token: token, crawl: crawl)
+                #expect(Self.resources(older.json).first?["id"] == .string(observationID))
+            } else {
+                Issue.record("the history of a resource with two versions has a next page")
+            }
+            _ = try await Self.get(auth, "Observation/\(observationID)/_history/1", token: token, crawl: crawl)
+            _ = try await Self.get(auth, "Patient/\(pseudonym)/_history", token: token, crawl: crawl)
 
             // _revinclude, and _include:iterate from the report through its results to their subject.
             let revincluded = try await Self.get(auth, "Patient?_id=\(pseudonym)&_revinclude=Observation:subject&_revinclude=Condition:subject&_revinclude=Encounter:subject", token: token, crawl: crawl)
