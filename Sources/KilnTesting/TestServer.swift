@@ -29,13 +29,15 @@ public struct TestServer: Sendable {
     /// Starts a server, runs `body` against it, and stops it and drops its database afterwards.
     /// `databaseConnections` sizes the server's pool (small for tests, which run many servers at once).
     /// `validation` sets the write validation modes (the server's default unless given).
-    /// `authorization` turns on the SMART authorization server and bearer tokens.
+    /// `authorization` turns on the SMART authorization server and bearer tokens; `research`
+    /// configures the research view (the shipped profiles unless given).
     public static func run<Result: Sendable>(
         limits: ServerLimits = .default,
         validation: ValidationPolicy = .standard,
         databaseConnections: Int = 8,
         access: any AccessController = AllowAllAccessController(),
         authorization: AuthSettings? = nil,
+        research: ResearchServices? = nil,
         _ body: @Sendable (TestServer) async throws -> Result
     ) async throws -> Result {
         var database = try await TestCluster.shared.makeDatabase()
@@ -63,7 +65,7 @@ public struct TestServer: Sendable {
                     settings: settings
                 )
             },
-            research: try ResearchServices.loadDefault(),
+            research: try research ?? ResearchServices.loadDefault(),
             operations: operations,
             onServerRunning: { port in portContinuation.yield(port) },
             logger: logger

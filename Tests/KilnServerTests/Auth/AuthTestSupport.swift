@@ -21,15 +21,16 @@ struct AuthTestServer: Sendable {
     var serverURL: String { String(server.baseURL.dropLast(5)) }
     var tokenURL: String { serverURL + "/auth/token" }
 
-    /// Runs `body` against a fresh server with authorization on.
-    static func run(configure: (inout AuthSettings) throws -> Void = { _ in }, _ body: @Sendable (AuthTestServer) async throws -> Void) async throws {
+    /// Runs `body` against a fresh server with authorization on (and `research`, when given).
+    static func run(configure: (inout AuthSettings) throws -> Void = { _ in }, research: ResearchServices? = nil,
+                    _ body: @Sendable (AuthTestServer) async throws -> Void) async throws {
         var settings = AuthSettings()
         try configure(&settings)
         settings.initialAdministratorPassword = "first-admin-password"
         settings.revocationPollInterval = .milliseconds(200)
         let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .kilnTesting(followRedirects: false))
         do {
-            try await TestServer.run(authorization: settings) { (server: TestServer) async throws in
+            try await TestServer.run(authorization: settings, research: research) { (server: TestServer) async throws in
                 try await TestCluster.withClient(server.database) { postgres in
                     let store = AuthStore(client: postgres, logger: Logger(label: "test"))
                     try await body(AuthTestServer(server: server, store: store, client: KilnClient(baseURL: server.baseURL, httpClient: http)))

@@ -1,5 +1,6 @@
 import FHIRModel
 import FHIRStore
+import KilnServer
 import Foundation
 import KilnTesting
 import Logging
@@ -210,6 +211,18 @@ struct ResearchViewHTTPTests {
             // The opted-out patient's only result is absent.
             let optedOut = try await Self.get(auth, "Observation?code=8867-4", token: token, crawl: crawl)
             #expect(Self.resources(optedOut.json).isEmpty)
+        }
+    }
+
+    @Test("kiln serve --research-min-cell sets the default project's minimum cell size")
+    func configuredMinimumCell() async throws {
+        var research = try ResearchServices.loadDefault()
+        research.defaultProjectMinimumCellSize = 1
+        try await AuthTestServer.run(research: research) { auth in
+            try await Self.seed(auth)
+            let token = try await Self.researcher(auth)
+            let narrow = try await Self.get(auth, "Patient?gender=female&_summary=count", token: token, crawl: Crawl())
+            #expect(narrow.json?["total"] == .number(JSONNumber(1)))
         }
     }
 
