@@ -8,7 +8,10 @@ extension ResearchView {
     /// refuses (a type the view does not serve, a modifier extension no rule allows) is left
     /// out, never served half-done. The row identities of the rows and of the resources they
     /// reference are what their pseudonyms are made of.
-    func deidentify(_ rows: [(rowID: Int64, resource: StoredResource)], project: ResearchProject) async throws -> [DeidentifiedResource?] {
+    /// `shape` narrows each stored resource first (`_summary`, `_elements`): only ever removing
+    /// elements, before the engine, whose output is what is served.
+    func deidentify(_ rows: [(rowID: Int64, resource: StoredResource)], project: ResearchProject,
+                    shape: (JSONValue) -> JSONValue = { $0 }) async throws -> [DeidentifiedResource?] {
         let served = servedTypes(of: project)
         var keys = ResearchRowKeys()
         var parsed: [JSONValue?] = []
@@ -18,7 +21,7 @@ extension ResearchView {
         var missing: [(resourceType: String, id: String)] = []
         var missingSeen: Set<String> = []
         for row in rows {
-            let json = try row.resource.json()
+            let json = try row.resource.json().map(shape)
             parsed.append(json)
             guard let json else { continue }
             for target in keys.missingTargets(in: json, served: served) where missingSeen.insert("\(target.resourceType)/\(target.id)").inserted {

@@ -1,4 +1,5 @@
 import FHIRAccess
+import FHIRDefinitions
 import FHIRDeidentify
 import FHIRModel
 import FHIRSearch
@@ -37,12 +38,12 @@ extension ResearchView {
         }
         let (query, found) = result
         let rows = (found.matches + found.included).map { (rowID: $0.rid, resource: $0.resource) }
-        let resources = try await deidentify(rows, project: project)
+        let shaping = SearchResultShaping(typeModel: clinical.search.registry.catalog.typeModel)
+        let resources = try await deidentify(rows, project: project) { shaping.shape($0, summary: query.summary, elements: query.elements) }
         var entries: [ResearchSearchset.Entry] = []
         for (index, resource) in resources.enumerated() {
             guard let resource else { continue }
-            let shaped = resource
-            entries.append(ResearchSearchset.Entry(resource: shaped, mode: index < found.matches.count ? "match" : "include"))
+            entries.append(ResearchSearchset.Entry(resource: resource, mode: index < found.matches.count ? "match" : "include"))
         }
         let seal = ProjectSeal(secret: project.secret)
         let own = request.query.filter { $0.name != "_cursor" && $0.name != "_count" }

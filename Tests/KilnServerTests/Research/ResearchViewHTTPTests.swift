@@ -144,6 +144,9 @@ struct ResearchViewHTTPTests {
             #expect(iterated.status == 200)
             #expect(Self.resources(iterated.json, type: "Patient").count == 1)
             #expect(Self.resources(iterated.json, type: "Observation").count == 1)
+            let elements = try await Self.get(auth, "Observation?_id=\(observationID)&_elements=code", token: token, crawl: crawl)
+            let narrowed = try #require(Self.resources(elements.json).first)
+            #expect(narrowed["code"] != nil && narrowed["valueQuantity"] == nil && narrowed["id"] == .string(observationID))
             for type in ["Condition", "Encounter", "DiagnosticReport", "Observation?code=30525-0"] {
                 _ = try await Self.get(auth, type, token: token, crawl: crawl)
             }
