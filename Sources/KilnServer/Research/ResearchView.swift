@@ -18,12 +18,7 @@ public struct ResearchView: Sendable {
     let projects: any ResearchProjectDirectory
     /// One engine per profile name, rules compiled once; each request gives it its pseudonyms.
     let engines: [String: DeidentificationEngine]
-    /// The pseudonyms of an engine before a request gives it its own: none.
-private struct NoPseudonyms: Pseudonymizer {
-    func pseudonym(resourceType: String, id: String) -> String? { nil }
-}
-
-/// Coding displays from the server's terminology.
+    /// Coding displays from the server's terminology.
     let displays: any TerminologyDisplays
     /// One search policy per profile name.
     let policies: [String: ResearchSearchPolicy]
