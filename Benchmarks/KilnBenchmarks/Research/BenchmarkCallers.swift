@@ -37,6 +37,7 @@ final class BenchmarkCallers: Sendable {
     private let secret: String
     private let tokens = Mutex<Tokens?>(nil)
 
+    /// Callers fetching tokens with `client` from `tokenURL` with `secret`.
     private init(client: KilnClient, tokenURL: String, secret: String) {
         self.client = client
         self.tokenURL = tokenURL

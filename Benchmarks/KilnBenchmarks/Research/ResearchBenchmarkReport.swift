@@ -77,6 +77,7 @@ public struct ResearchPhase: Sendable, Hashable, Codable {
         (p50Ratio ?? .infinity) <= target && (p99Ratio ?? .infinity) <= target
     }
 
+    /// `numerator / denominator`, nil when the denominator is 0.
     private static func ratio(_ numerator: Double, _ denominator: Double) -> Double? {
         denominator > 0 ? numerator / denominator : nil
     }

@@ -35,6 +35,7 @@ struct ResearchBenchmarkRun: Sendable {
         }
     }
 
+    /// The run, with a client of the server's database.
     private func measure(server: TestServer, kilnClient: KilnClient, client: PostgresClient) async throws -> ResearchHTTPFigures {
         let logger = Logger(label: "kiln.bench.research")
         let store = ResourceStore(client: client, logger: logger)

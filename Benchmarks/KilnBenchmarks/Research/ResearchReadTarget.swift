@@ -26,6 +26,7 @@ struct ResearchReadTarget: Sendable {
         }
     }
 
+    /// The expectation as text, for error messages.
     private static func describe(_ expectation: ResearchBenchmarkCase.Expectation) -> String {
         switch expectation {
         case .resource(let type): "a \(type)"

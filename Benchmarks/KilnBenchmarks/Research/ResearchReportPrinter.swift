@@ -30,6 +30,7 @@ struct ResearchReportPrinter: Sendable {
         for note in report.notes { output.line("Note: \(note)") }
     }
 
+    /// Milliseconds as the tables write them.
     private static func ms(_ value: Double) -> String {
         ReportTable.format(value, higherIsBetter: false)
     }

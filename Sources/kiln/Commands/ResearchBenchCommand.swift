@@ -39,6 +39,7 @@ struct ResearchBenchCommand: AsyncParsableCommand {
     @Option(name: .customLong("json"), help: ArgumentHelp("Also write the figures to this file as JSON.", valueName: "FILE"))
     var jsonPath: String?
 
+    /// Checks the options and runs the benchmark.
     func run() async throws {
         let options = ResearchBenchmarkOptions(
             scale: scale, loaders: loaders, engineSeconds: engineSeconds, rounds: rounds,
