@@ -179,6 +179,7 @@ let package = Package(
             name: "KilnBenchmarks",
             dependencies: [
                 "FHIRAccess",
+                "FHIRDeidentify",
                 "FHIRModel",
                 "FHIRDefinitions",
                 "FHIRPath",
@@ -188,6 +189,7 @@ let package = Package(
                 "FHIRTerminology",
                 "KilnServer",
                 "KilnTesting",
+                "SMARTAuth",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import FHIRAccess
 import FHIRStore
 import Foundation
+import KilnServer
 import KilnTesting
 import PostgresNIO
 import Synchronization
@@ -10,11 +11,13 @@ import Synchronization
 /// in-process Kiln over a fresh database of the test cluster, dropped at the end also when the
 /// run fails, and the JSON file of the report.
 enum InProcessServer {
-    /// Runs `body` against an in-process Kiln with `access`, with an HTTP client of at least
+    /// Runs `body` against an in-process Kiln with `access` (or, with `authorization`, with its
+    /// SMART authorization server and bearer tokens on), with an HTTP client of at least
     /// `connections` connections, and returns its result.
     static func run<Result: Sendable>(
         connections: Int,
         access: any AccessController = AllowAllAccessController(),
+        authorization: AuthSettings? = nil,
         output: BenchmarkOutput,
         _ body: @escaping @Sendable (TestServer, HTTPClient) async throws -> Result
     ) async throws -> Result {
@@ -24,7 +27,7 @@ enum InProcessServer {
         let database = Mutex<DatabaseConfiguration?>(nil)
         do {
             output.line("Starting an in-process Kiln over a fresh database of the test cluster in \(TestCluster.shared.dataDirectory)…")
-            let result = try await TestServer.run(databaseConnections: DatabaseConfiguration.defaultMaximumConnections, access: access) { server in
+            let result = try await TestServer.run(databaseConnections: DatabaseConfiguration.defaultMaximumConnections, access: access, authorization: authorization) { server in
                 database.withLock { $0 = server.database }
                 return try await body(server, httpClient)
             }

@@ -6,8 +6,8 @@ import KilnBenchmarks
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmarks (not tests): the server against raw PostgreSQL, search against hand-written SQL, FHIRPath against fhirpathpy, profile validation, and $validate-code.",
-        subcommands: [ServerBenchCommand.self, SearchBenchCommand.self, ConsentBenchCommand.self, FHIRPathBenchCommand.self, ValidationBenchCommand.self, ValidateCodeBenchCommand.self],
+        abstract: "Benchmarks (not tests): the server against raw PostgreSQL, search against hand-written SQL, FHIRPath against fhirpathpy, profile validation, $validate-code, and the research view beside the clinical one.",
+        subcommands: [ServerBenchCommand.self, SearchBenchCommand.self, ConsentBenchCommand.self, ResearchBenchCommand.self, FHIRPathBenchCommand.self, ValidationBenchCommand.self, ValidateCodeBenchCommand.self],
         defaultSubcommand: ServerBenchCommand.self
     )
 }
