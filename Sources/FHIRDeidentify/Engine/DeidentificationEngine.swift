@@ -32,6 +32,8 @@ public struct DeidentificationEngine: Sendable {
     /// The profile.
     public let rules: DeidentificationRules
     let compiled: CompiledRules
+    /// The decision of each element path met so far, shared by every copy of the engine.
+    let decisions = MemberDecisions()
     let model: TypeModel
     private(set) var pseudonymizer: any Pseudonymizer
     let displays: any TerminologyDisplays

@@ -59,21 +59,29 @@ struct ResourceWalk {
     private mutating func member(_ key: String, _ value: JSONValue, of parent: JSONObject, in scope: Scope) -> JSONObject.Member? {
         // `_name` members carry a primitive's id and extensions only; no rule keeps them.
         let path = scope.path + "." + key
-        guard !key.hasPrefix("_"), let resolved = engine.model.resolve(path: path) else {
+        let ageValue = isAgeObservation && scope.path == "Observation" && key == "valueQuantity"
+        let engine = self.engine
+        let decide = { () -> MemberDecisions.Decision? in
+            guard let resolved = engine.model.resolve(path: path) else { return nil }
+            let element = resolved.element
+            let kind = ElementKind(resolved, in: engine.model)
+            let stemPath = scope.stemPath + "." + (element.isChoice ? element.name : key)
+            let datatype = ageValue ? "Age" : kind.datatype
+            let method = engine.compiled.method(path: path, stemPath: stemPath, root: scope.root, rootBases: scope.rootBases,
+                                                datatype: datatype, datatypeBases: datatype.map(engine.model.baseTypeNames(of:)) ?? [])
+            return MemberDecisions.Decision(element: element, kind: kind, method: method)
+        }
+        guard !key.hasPrefix("_"), let decision = ageValue ? decide() : engine.decisions.decision(for: path, make: decide) else {
             labels.insert(.redacted)
             return nil
         }
-        let element = resolved.element
+        let element = decision.element
         let stemPath = scope.stemPath + "." + (element.isChoice ? element.name : key)
-        let kind = ElementKind(resolved, in: engine.model)
+        let kind = decision.kind
         if kind == .datatype("Extension") {
             return extensions(value, isModifier: element.name == "modifierExtension", in: scope).map { (key: key, value: $0) }
         }
-        var datatype = kind.datatype
-        if isAgeObservation, scope.path == "Observation", key == "valueQuantity" { datatype = "Age" }
-        let method = engine.compiled.method(path: path, stemPath: stemPath, root: scope.root, rootBases: scope.rootBases,
-                                            datatype: datatype, datatypeBases: datatype.map(engine.model.baseTypeNames(of:)) ?? [])
-        guard let method else {
+        guard let method = decision.method else {
             labels.insert(.redacted)
             return nil
         }

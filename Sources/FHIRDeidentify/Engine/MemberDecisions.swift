@@ -1,0 +1,39 @@
+import FHIRDefinitions
+import Synchronization
+
+/// What the rules decide for an element path, found once per engine and then looked up: the
+/// path is resolved in the type model, its kind and choice stem worked out and its method
+/// chosen, which costs more than the rest of de-identifying the element.
+///
+/// A decision depends on the path alone (a path names its root type, its choice stems and its
+/// datatype), so every request of every research project with this profile shares the table.
+final class MemberDecisions: Sendable {
+    /// One path's decision.
+    struct Decision: Sendable {
+        /// The element in the type model.
+        var element: ElementDefinition
+        /// What sort of element it is.
+        var kind: ElementKind
+        /// The method; nil: removed.
+        var method: DeidentificationMethod?
+    }
+
+    /// The most paths kept: beyond it decisions are made again each time (a bound on memory
+    /// for resources with unbounded unknown member names).
+    static let capacity = 20_000
+
+    private let table = Mutex<[String: Decision?]>([:])
+
+    /// An empty table.
+    init() {}
+
+    /// The decision for `path`, made with `make` the first time (nil: the path does not resolve).
+    func decision(for path: String, make: () -> Decision?) -> Decision? {
+        if let known = table.withLock({ $0[path] }) { return known }
+        let made = make()
+        table.withLock { table in
+            if table.count < Self.capacity { table[path] = .some(made) }
+        }
+        return made
+    }
+}
