@@ -31,20 +31,26 @@ public struct ResourceStore: Sendable {
     /// The current version numbers of the given resources (`Type/id` → version), in one query;
     /// resources that never existed are absent.
     public func currentVersionIDs(of resources: [(resourceType: String, id: String)]) async throws -> [String: Int64] {
+        try await currentRows(of: resources).mapValues(\.versionID)
+    }
+
+    /// The row identity (`resource.rid`) and current version of the given resources, keyed
+    /// `Type/id`, in one query; resources that never existed are absent.
+    func currentRows(of resources: [(resourceType: String, id: String)]) async throws -> [String: (rowID: Int64, versionID: Int64)] {
         guard !resources.isEmpty else { return [:] }
         let rows = try await client.query(
             """
-            SELECT r.resource_type, r.id, r.version_id FROM resource r
+            SELECT r.resource_type, r.id, r.rid, r.version_id FROM resource r
             JOIN unnest(\(resources.map(\.resourceType))::text[], \(resources.map(\.id))::text[]) AS k(t, i)
               ON r.resource_type = k.t AND r.id = k.i
             """,
             logger: logger
         )
-        var versions: [String: Int64] = [:]
-        for try await (type, id, version) in rows.decode((String, String, Int64).self) {
-            versions["\(type)/\(id)"] = version
+        var found: [String: (rowID: Int64, versionID: Int64)] = [:]
+        for try await (type, id, rowID, version) in rows.decode((String, String, Int64, Int64).self) {
+            found["\(type)/\(id)"] = (rowID, version)
         }
-        return versions
+        return found
     }
 
     /// Whether a compiled visibility statement (`SearchCompiler.visibility`) finds its resource;

@@ -27,13 +27,16 @@ final class MemberDecisions: Sendable {
     /// An empty table.
     init() {}
 
-    /// The decision for `path`, made with `make` the first time (nil: the path does not resolve).
-    func decision(for path: String, make: () -> Decision?) -> Decision? {
-        if let known = table.withLock({ $0[path] }) { return known }
-        let made = make()
+    /// The decision recorded for `path`: nil when none is yet, `.some(nil)` when the path was
+    /// found not to resolve.
+    func recorded(_ path: String) -> Decision?? {
+        table.withLock { $0[path] }
+    }
+
+    /// Records the decision for `path` (nil: it does not resolve).
+    func record(_ decision: Decision?, for path: String) {
         table.withLock { table in
-            if table.count < Self.capacity { table[path] = .some(made) }
+            if table.count < Self.capacity { table[path] = .some(decision) }
         }
-        return made
     }
 }

@@ -60,18 +60,7 @@ struct ResourceWalk {
         // `_name` members carry a primitive's id and extensions only; no rule keeps them.
         let path = scope.path + "." + key
         let ageValue = isAgeObservation && scope.path == "Observation" && key == "valueQuantity"
-        let engine = self.engine
-        let decide = { () -> MemberDecisions.Decision? in
-            guard let resolved = engine.model.resolve(path: path) else { return nil }
-            let element = resolved.element
-            let kind = ElementKind(resolved, in: engine.model)
-            let stemPath = scope.stemPath + "." + (element.isChoice ? element.name : key)
-            let datatype = ageValue ? "Age" : kind.datatype
-            let method = engine.compiled.method(path: path, stemPath: stemPath, root: scope.root, rootBases: scope.rootBases,
-                                                datatype: datatype, datatypeBases: datatype.map(engine.model.baseTypeNames(of:)) ?? [])
-            return MemberDecisions.Decision(element: element, kind: kind, method: method)
-        }
-        guard !key.hasPrefix("_"), let decision = ageValue ? decide() : engine.decisions.decision(for: path, make: decide) else {
+        guard !key.hasPrefix("_"), let decision = decision(for: path, key: key, in: scope, ageValue: ageValue) else {
             labels.insert(.redacted)
             return nil
         }
@@ -95,6 +84,25 @@ struct ResourceWalk {
             return kept.isEmpty ? nil : (key: key, value: .array(kept))
         }
         return apply(method, to: value, at: place).map { (key: key, value: $0) }
+    }
+
+    /// The rules' decision for the member `key` at `path`: looked up, or made and recorded (an
+    /// age value's, whose datatype the Observation's code decides, is made every time).
+    private func decision(for path: String, key: String, in scope: Scope, ageValue: Bool) -> MemberDecisions.Decision? {
+        if !ageValue, let recorded = engine.decisions.recorded(path) { return recorded }
+        guard let resolved = engine.model.resolve(path: path) else {
+            if !ageValue { engine.decisions.record(nil, for: path) }
+            return nil
+        }
+        let element = resolved.element
+        let kind = ElementKind(resolved, in: engine.model)
+        let stemPath = scope.stemPath + "." + (element.isChoice ? element.name : key)
+        let datatype = ageValue ? "Age" : kind.datatype
+        let method = engine.compiled.method(path: path, stemPath: stemPath, root: scope.root, rootBases: scope.rootBases,
+                                            datatype: datatype, datatypeBases: datatype.map(engine.model.baseTypeNames(of:)) ?? [])
+        let decision = MemberDecisions.Decision(element: element, kind: kind, method: method)
+        if !ageValue { engine.decisions.record(decision, for: path) }
+        return decision
     }
 
     /// Where a value sits, for applying a method to it.

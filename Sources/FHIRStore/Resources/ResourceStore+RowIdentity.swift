@@ -12,22 +12,24 @@ extension ResourceStore {
         return nil
     }
 
-    /// The row identities (`resource.rid`) of the given resources, keyed `Type/id`, in one
-    /// query; resources that were never stored are absent.
-    public func rowIDs(of resources: [(resourceType: String, id: String)]) async throws -> [String: Int64] {
-        guard !resources.isEmpty else { return [:] }
+    /// The current version (a tombstone when deleted) of the resource of `resourceType` whose
+    /// row identity is `rowID`; nil when there is none. It is not filtered: callers ask
+    /// ``isVisible(_:)`` of its id.
+    public func read(rowID: Int64, resourceType: String) async throws -> StoredResource? {
         let rows = try await client.query(
             """
-            SELECT r.resource_type, r.id, r.rid FROM resource r
-            JOIN unnest(\(resources.map(\.resourceType))::text[], \(resources.map(\.id))::text[]) AS k(t, i)
-              ON r.resource_type = k.t AND r.id = k.i
+            SELECT \(unescaped: ResourceReader.columns) FROM resource r
+            JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id
+            WHERE r.rid = \(rowID) AND r.resource_type = \(resourceType)
             """,
             logger: logger
         )
-        var found: [String: Int64] = [:]
-        for try await (type, id, rowID) in rows.decode((String, String, Int64).self) {
-            found["\(type)/\(id)"] = rowID
-        }
-        return found
+        return try await ResourceReader.decode(rows).first
+    }
+
+    /// The row identities (`resource.rid`) of the given resources, keyed `Type/id`, in one
+    /// query; resources that were never stored are absent.
+    public func rowIDs(of resources: [(resourceType: String, id: String)]) async throws -> [String: Int64] {
+        try await currentRows(of: resources).mapValues(\.rowID)
     }
 }

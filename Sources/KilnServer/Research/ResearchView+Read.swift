@@ -9,20 +9,22 @@ extension ResearchView {
     func read(type: String, pseudonym: String, request: FHIRRequest, project: ResearchProject) async throws -> ResearchResponse {
         try checkServed(type, project: project)
         let notFound = FHIRError.notFound("\(type)/\(pseudonym) is not known in this research view")
-        guard let id = try await clinicalID(of: pseudonym, type: type, project: project) else { throw notFound }
+        let keyed = KeyedPseudonymizer(secret: project.secret) { _, _ in nil }
+        guard let rowID = keyed.internalKey(ofPseudonym: pseudonym, resourceType: type),
+              let stored = try await clinical.store.read(rowID: rowID, resourceType: type) else { throw notFound }
+        let id = stored.id
         var clinicalRequest = request
         clinicalRequest.route = .instance(type, id)
         clinicalRequest.query = []
         let filter = try hidingIDs([id]) { () throws(FHIRError) in try clinical.authorize(.read, request: clinicalRequest, type: type, id: id) }
-        guard let stored = try await clinical.readVisible(type: type, id: id, filter: filter, in: nil) else { throw notFound }
+        guard try await clinical.isVisible(type: type, id: id, filter: filter, in: nil) else { throw notFound }
         if stored.isDeleted {
             throw FHIRError(status: 410, code: .deleted, "\(type)/\(pseudonym) was deleted")
         }
         if let ifNoneMatch = request.ifNoneMatch, ETag.matches(ifNoneMatch, versionID: stored.versionID) {
             return ResearchResponse(status: 304, body: .none, etag: stored.etag)
         }
-        guard let rowID = KeyedPseudonymizer(secret: project.secret, internalKeys: { _, _ in nil }).internalKey(ofPseudonym: pseudonym, resourceType: type),
-              let resource = try await deidentify([(rowID, stored)], project: project).first ?? nil else {
+        guard let resource = try await deidentify([(rowID, stored)], project: project).first ?? nil else {
             throw FHIRError(status: 404, code: .notFound, "\(type)/\(pseudonym) cannot be served de-identified")
         }
         return ResearchResponse(status: 200, body: .resource(resource), etag: stored.etag)
