@@ -18,8 +18,6 @@ public struct ResearchView: Sendable {
     let projects: any ResearchProjectDirectory
     /// One engine per profile name, rules compiled once; each request gives it its pseudonyms.
     let engines: [String: DeidentificationEngine]
-    /// Coding displays from the server's terminology.
-    let displays: any TerminologyDisplays
     /// One search policy per profile name.
     let policies: [String: ResearchSearchPolicy]
 
@@ -28,7 +26,6 @@ public struct ResearchView: Sendable {
         self.clinical = clinical
         self.projects = projects
         let displays = TerminologyServiceDisplays(terminology: clinical.validation.terminology)
-        self.displays = displays
         let model = clinical.search.registry.catalog.typeModel
         var engines: [String: DeidentificationEngine] = [:]
         var policies: [String: ResearchSearchPolicy] = [:]
