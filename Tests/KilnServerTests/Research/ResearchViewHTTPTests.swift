@@ -161,6 +161,8 @@ struct ResearchViewHTTPTests {
                     #expect(!shown, "\(request) shows the planted '\(value)'")
                 }
             }
+            let bytes = crawl.responses.reduce(0) { $0 + $1.response.text.utf8.count }
+            print("Research view crawl: \(crawl.responses.count) responses (\(bytes) bytes) checked for \(PlantedIdentifierCorpus.plantedValues.count) planted values")
             // The same patient in the clinical view does show what was planted: the canaries are real.
             let (steward, _) = try await auth.backendToken(clientID: "steward", scope: "system/*.rs", role: "data-steward")
             let clinical = try await auth.get("Patient/\(PlantedIdentifierCorpus.patientID)", token: steward)
