@@ -10,8 +10,12 @@ import Synchronization
 final class MemberDecisions: Sendable {
     /// One path's decision.
     struct Decision: Sendable {
-        /// The element in the type model.
-        var element: ElementDefinition
+        /// The element's name in the type model (a choice's stem, `value`).
+        var name: String
+        /// Whether the element is a choice (`value[x]`).
+        var isChoice: Bool
+        /// Whether the choice may be a Range (an age band may then replace an Age).
+        var allowsRange: Bool
         /// What sort of element it is.
         var kind: ElementKind
         /// The method; nil: removed.

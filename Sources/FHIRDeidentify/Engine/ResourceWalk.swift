@@ -44,13 +44,17 @@ struct ResourceWalk {
     /// The object with every member decided by the rules; empty members left out.
     mutating func walk(_ object: JSONObject, in scope: Scope) -> JSONObject {
         var result = JSONObject()
+        // Until a member is renamed (an age becoming a range), every key written is one of the
+        // object's own, each once, so none needs looking for.
+        var renamed = false
         for (key, value) in object {
             if scope.path == resourceType, key == "resourceType" {
-                result[key] = value
+                result.appendNew(key, value)
                 continue
             }
             guard let member = member(key, value, of: object, in: scope), !Self.isEmpty(member.value) else { continue }
-            result[member.key] = member.value
+            if member.key != key { renamed = true }
+            if renamed { result[member.key] = member.value } else { result.appendNew(member.key, member.value) }
         }
         return result
     }
@@ -64,18 +68,17 @@ struct ResourceWalk {
             labels.insert(.redacted)
             return nil
         }
-        let element = decision.element
-        let stemPath = scope.stemPath + "." + (element.isChoice ? element.name : key)
+        let stemPath = scope.stemPath + "." + (decision.isChoice ? decision.name : key)
         let kind = decision.kind
         if kind == .datatype("Extension") {
-            return extensions(value, isModifier: element.name == "modifierExtension", in: scope).map { (key: key, value: $0) }
+            return extensions(value, isModifier: decision.name == "modifierExtension", in: scope).map { (key: key, value: $0) }
         }
         guard let method = decision.method else {
             labels.insert(.redacted)
             return nil
         }
         if case .generalize(.age(let width)) = method {
-            return age(value, key: key, element: element, bandWidth: width)
+            return age(value, key: key, decision: decision, bandWidth: width)
         }
         let place = Place(key: key, path: path, stemPath: stemPath, kind: kind, scope: scope, parent: parent)
         if case .array(let items) = value {
@@ -100,7 +103,8 @@ struct ResourceWalk {
         let datatype = ageValue ? "Age" : kind.datatype
         let method = engine.compiled.method(path: path, stemPath: stemPath, root: scope.root, rootBases: scope.rootBases,
                                             datatype: datatype, datatypeBases: datatype.map(engine.model.baseTypeNames(of:)) ?? [])
-        let decision = MemberDecisions.Decision(element: element, kind: kind, method: method)
+        let decision = MemberDecisions.Decision(name: element.name, isChoice: element.isChoice,
+                                                allowsRange: element.isChoice && element.types.contains { $0.code == "Range" }, kind: kind, method: method)
         if !ageValue { engine.decisions.record(decision, for: path) }
         return decision
     }
@@ -237,12 +241,12 @@ struct ResourceWalk {
     }
 
     /// An age member made coarse; a band changes `onsetAge` into `onsetRange`.
-    private mutating func age(_ value: JSONValue, key: String, element: ElementDefinition, bandWidth: Int) -> JSONObject.Member? {
+    private mutating func age(_ value: JSONValue, key: String, decision: MemberDecisions.Decision, bandWidth: Int) -> JSONObject.Member? {
         guard let quantity = value.objectValue else {
             labels.insert(.redacted)
             return nil
         }
-        let rangeAllowed = element.isChoice && element.types.contains { $0.code == "Range" }
+        let rangeAllowed = decision.allowsRange
         switch AgeGeneralization.generalize(quantity, maximumAge: engine.rules.maximumAge, bandWidth: bandWidth, rangeAllowed: rangeAllowed) {
         case .unchanged(let kept):
             if kept.count < quantity.count { labels.insert(.redacted) }
@@ -252,7 +256,7 @@ struct ResourceWalk {
             return (key: key, value: .object(capped))
         case .band(let range):
             labels.insert(.aggregated)
-            return (key: element.name + "Range", value: .object(range))
+            return (key: decision.name + "Range", value: .object(range))
         case .removed:
             labels.insert(.redacted)
             return nil

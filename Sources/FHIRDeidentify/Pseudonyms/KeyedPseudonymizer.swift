@@ -1,5 +1,6 @@
 import Crypto
 import _CryptoExtras
+import Synchronization
 
 /// Pseudonyms and per-patient date offsets keyed by the project's secret, over the resource's
 /// internal row identity, never over the id a client chose (a client could otherwise pick ids
@@ -76,9 +77,17 @@ public struct KeyedPseudonymizer: Pseudonymizer {
         return choice < maximumDays ? choice - maximumDays : choice - maximumDays + 1
     }
 
+    /// The first four bytes of the SHA-256 of the type's name, computed once per type.
     private static func typeTag(_ resourceType: String) -> [UInt8] {
-        Array(SHA256.hash(data: Array(resourceType.utf8)).prefix(4))
+        if let known = typeTags.withLock({ $0[resourceType] }) { return known }
+        let tag = Array(SHA256.hash(data: Array(resourceType.utf8)).prefix(4))
+        typeTags.withLock { tags in
+            if tags.count < 4096 { tags[resourceType] = tag }
+        }
+        return tag
     }
+
+    private static let typeTags = Mutex<[String: [UInt8]]>([:])
 
     private static func hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)

@@ -54,6 +54,12 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         }
     }
 
+    /// Appends a member whose key the caller knows the object does not have yet (a key taken
+    /// from another object while copying some of its members in order), without looking.
+    public mutating func appendNew(_ key: String, _ value: JSONValue) {
+        members.append((key: key, value: value))
+    }
+
     /// Sets `key` to `value` and moves the member to position `index` (used to keep `resourceType` first).
     public mutating func set(_ key: String, to value: JSONValue, at index: Int) {
         members.removeAll { Self.sameKey($0.key, key) }
