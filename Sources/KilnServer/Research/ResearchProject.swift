@@ -20,6 +20,12 @@ public struct ResearchProject: Sendable {
         self.secret = secret
     }
 
+    /// The project's keyed pseudonyms and date offsets, for turning a pseudonym back into its row
+    /// and finding a patient's offset (a response's own pseudonymizer adds the rows it serves).
+    var keyedPseudonyms: KeyedPseudonymizer {
+        KeyedPseudonymizer(secret: secret) { _, _ in nil }
+    }
+
     /// The total to report for `count` matches: nil when there is none or it is below the
     /// minimum cell size, so that a narrow filter cannot become a membership oracle.
     func reportedTotal(_ count: Int?) -> Int? {

@@ -30,7 +30,7 @@ extension ResearchView {
         }
         if !missing.isEmpty { keys.merge(try await clinical.store.rowIDs(of: missing)) }
         let engine = try engine(for: project, rows: keys)
-        let shifts = project.rules.dateShiftDays.map { days in (days, KeyedPseudonymizer(secret: project.secret) { _, _ in nil }) }
+        let shifts = project.rules.dateShiftDays.map { days in (days, project.keyedPseudonyms) }
         let now = Date()
         return zip(rows, parsed).map { row, json in
             guard let json else { return nil }

@@ -73,7 +73,7 @@ extension ResearchView {
     private func visibleInstance(type: String, pseudonym: String, interaction: Interaction, request: FHIRRequest,
                                  project: ResearchProject) async throws -> (id: String, rowID: Int64, filter: AccessFilter) {
         let notFound = FHIRError.notFound("\(type)/\(pseudonym) is not known in this research view")
-        guard let rowID = KeyedPseudonymizer(secret: project.secret, internalKeys: { _, _ in nil }).internalKey(ofPseudonym: pseudonym, resourceType: type),
+        guard let rowID = project.keyedPseudonyms.internalKey(ofPseudonym: pseudonym, resourceType: type),
               let id = try await clinical.store.id(ofRow: rowID, resourceType: type) else { throw notFound }
         var clinicalRequest = request
         clinicalRequest.route = .instance(type, id)

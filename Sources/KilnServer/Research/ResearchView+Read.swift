@@ -9,7 +9,7 @@ extension ResearchView {
     func read(type: String, pseudonym: String, request: FHIRRequest, project: ResearchProject) async throws -> ResearchResponse {
         try checkServed(type, project: project)
         let notFound = FHIRError.notFound("\(type)/\(pseudonym) is not known in this research view")
-        let keyed = KeyedPseudonymizer(secret: project.secret) { _, _ in nil }
+        let keyed = project.keyedPseudonyms
         guard let rowID = keyed.internalKey(ofPseudonym: pseudonym, resourceType: type),
               let stored = try await clinical.store.read(rowID: rowID, resourceType: type) else { throw notFound }
         let id = stored.id
@@ -33,7 +33,7 @@ extension ResearchView {
     /// The clinical id of the resource a pseudonym of `type` stands for; nil when it stands for
     /// none (made up, another project's, another type's, or a row that no longer exists).
     func clinicalID(of pseudonym: String, type: String, project: ResearchProject) async throws -> String? {
-        let keyed = KeyedPseudonymizer(secret: project.secret) { _, _ in nil }
+        let keyed = project.keyedPseudonyms
         guard let rowID = keyed.internalKey(ofPseudonym: pseudonym, resourceType: type) else { return nil }
         return try await clinical.store.id(ofRow: rowID, resourceType: type)
     }
