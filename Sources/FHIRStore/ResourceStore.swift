@@ -13,6 +13,8 @@ public struct ResourceStore: Sendable {
     /// The connection pool.
     public let client: PostgresClient
     let logger: Logger
+    /// Row identities already looked up, shared by every copy of the store.
+    let rowIdentities = RowIdentityCache()
 
     /// A store over a running client (the caller runs `client.run()`).
     public init(client: PostgresClient, logger: Logger) {

@@ -32,8 +32,9 @@ public struct DeidentificationEngine: Sendable {
     /// The profile.
     public let rules: DeidentificationRules
     let compiled: CompiledRules
-    /// The decision of each element path met so far, shared by every copy of the engine.
-    let decisions = MemberDecisions()
+    /// The decisions of the elements met so far, by the type their paths start at, shared by
+    /// every copy of the engine.
+    let rootScopes = RootScopes()
     let model: TypeModel
     private(set) var pseudonymizer: any Pseudonymizer
     let displays: any TerminologyDisplays
@@ -69,11 +70,10 @@ public struct DeidentificationEngine: Sendable {
         guard let object = resource.objectValue, let type = object["resourceType"]?.stringValue else { throw .notAResource }
         try checkServed(type)
         var walk = ResourceWalk(engine: self, context: context, resource: object, resourceType: type)
-        let root = walk.scope(of: type, inAllowedExtension: false)
-        var output = walk.walk(object, in: root)
+        var output = walk.walk(object, in: walk.resourceScope())
         if let refusal = walk.refusal { throw refusal }
-        output.set("resourceType", to: .string(type), at: 0)
-        let labels = walk.labels.sorted()
+        if output.members.first?.key != "resourceType" { output.set("resourceType", to: .string(type), at: 0) }
+        let labels = walk.labels.sorted
         if !labels.isEmpty { Self.label(&output, with: labels) }
         return DeidentifiedResource(json: .object(output), resourceType: type, id: output["id"]?.stringValue, labels: labels,
                                     profile: rules.name + " " + rules.version)
@@ -81,13 +81,13 @@ public struct DeidentificationEngine: Sendable {
 
     /// Adds the labels to `meta.security` (after those kept), `meta` placed after `id`.
     private static func label(_ resource: inout JSONObject, with labels: [DeidentificationLabel]) {
-        var meta = resource["meta"]?.objectValue ?? JSONObject()
+        var meta = resource.removeValue(forKey: "meta")?.objectValue ?? JSONObject()
         var security = meta["security"]?.arrayValue ?? []
         for label in labels where !security.contains(where: { $0["system"]?.stringValue == DeidentificationLabel.system && $0["code"]?.stringValue == label.rawValue }) {
             security.append(label.coding)
         }
         meta["security"] = .array(security)
-        let position = (resource.keys.firstIndex(of: "id") ?? 0) + 1
+        let position = (resource.members.firstIndex { $0.key == "id" } ?? 0) + 1
         resource.set("meta", to: .object(meta), at: position)
     }
 }

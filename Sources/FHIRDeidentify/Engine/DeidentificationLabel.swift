@@ -26,7 +26,18 @@ public enum DeidentificationLabel: String, Sendable, Hashable, CaseIterable, Com
 
     /// The label as a Coding.
     public var coding: JSONValue {
-        ["system": .string(Self.system), "code": .string(rawValue), "display": .string(display)]
+        switch self {
+        case .redacted: Self.codings.redacted
+        case .pseudonymized: Self.codings.pseudonymized
+        case .aggregated: Self.codings.aggregated
+        }
+    }
+
+    /// The three Codings, made once.
+    private static let codings = (redacted: makeCoding(.redacted), pseudonymized: makeCoding(.pseudonymized), aggregated: makeCoding(.aggregated))
+
+    private static func makeCoding(_ label: DeidentificationLabel) -> JSONValue {
+        ["system": .string(system), "code": .string(label.rawValue), "display": .string(label.display)]
     }
 
     /// In code order.

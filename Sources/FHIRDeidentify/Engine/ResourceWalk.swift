@@ -4,14 +4,10 @@ import FHIRModel
 /// One resource de-identified: the walk over its members, deciding each by the rules and
 /// recording the labels of what was done, or the reason to refuse the resource.
 struct ResourceWalk {
-    /// A place in the resource: the type the path starts at (the resource's, or the datatype
-    /// entered last), the path as written and with choice stems, and whether it is inside an
+    /// A place in the resource: the scope of the object's members, and whether it is inside an
     /// extension that may pass.
     struct Scope {
-        var root: String
-        var rootBases: [String]
-        var path: String
-        var stemPath: String
+        var decisions: DecisionScope
         var inAllowedExtension: Bool
     }
 
@@ -20,7 +16,7 @@ struct ResourceWalk {
     let resourceType: String
     let referenceYear: Int
     let isAgeObservation: Bool
-    var labels: Set<DeidentificationLabel> = []
+    var labels = LabelSet()
     var refusal: DeidentificationRefusal?
 
     /// A walk of a resource of `resourceType`.
@@ -29,16 +25,24 @@ struct ResourceWalk {
         self.context = context
         self.resourceType = resourceType
         referenceYear = context.referenceYear
-        let codes = (resource["code"]?["coding"]?.arrayValue ?? []).compactMap { coding -> String? in
-            guard let system = coding["system"]?.stringValue, let code = coding["code"]?.stringValue else { return nil }
-            return system + "|" + code
+        var isAge = false
+        if resourceType == "Observation", !engine.compiled.ageObservationCodes.isEmpty {
+            for coding in resource["code"]?["coding"]?.arrayValue ?? [] {
+                guard let system = coding["system"]?.stringValue, let code = coding["code"]?.stringValue else { continue }
+                if engine.compiled.ageObservationCodes.contains(system + "|" + code) { isAge = true }
+            }
         }
-        isAgeObservation = resourceType == "Observation" && codes.contains { engine.compiled.ageObservationCodes.contains($0) }
+        isAgeObservation = isAge
     }
 
-    /// The scope at the start of a type: the resource, or a datatype entered.
+    /// The scope at the start of the resource.
+    func resourceScope() -> Scope {
+        Scope(decisions: engine.rootScopes.scope(of: resourceType, isResource: true, model: engine.model), inAllowedExtension: false)
+    }
+
+    /// The scope at the start of a datatype entered.
     func scope(of type: String, inAllowedExtension: Bool) -> Scope {
-        Scope(root: type, rootBases: engine.model.baseTypeNames(of: type), path: type, stemPath: type, inAllowedExtension: inAllowedExtension)
+        Scope(decisions: engine.rootScopes.scope(of: type, isResource: false, model: engine.model), inAllowedExtension: inAllowedExtension)
     }
 
     /// The object with every member decided by the rules; empty members left out.
@@ -48,7 +52,7 @@ struct ResourceWalk {
         // object's own, each once, so none needs looking for.
         var renamed = false
         for (key, value) in object {
-            if scope.path == resourceType, key == "resourceType" {
+            if scope.decisions.isResource, key == "resourceType" {
                 result.appendNew(key, value)
                 continue
             }
@@ -62,13 +66,11 @@ struct ResourceWalk {
     /// One member decided: kept, changed (perhaps under another name) or removed (nil).
     private mutating func member(_ key: String, _ value: JSONValue, of parent: JSONObject, in scope: Scope) -> JSONObject.Member? {
         // `_name` members carry a primitive's id and extensions only; no rule keeps them.
-        let path = scope.path + "." + key
-        let ageValue = isAgeObservation && scope.path == "Observation" && key == "valueQuantity"
-        guard !key.hasPrefix("_"), let decision = decision(for: path, key: key, in: scope, ageValue: ageValue) else {
+        let ageValue = isAgeObservation && scope.decisions.isResource && key == "valueQuantity"
+        guard key.utf8.first != UInt8(ascii: "_"), let decision = decision(for: key, in: scope.decisions, ageValue: ageValue) else {
             labels.insert(.redacted)
             return nil
         }
-        let stemPath = scope.stemPath + "." + (decision.isChoice ? decision.name : key)
         let kind = decision.kind
         if kind == .datatype("Extension") {
             return extensions(value, isModifier: decision.name == "modifierExtension", in: scope).map { (key: key, value: $0) }
@@ -80,21 +82,26 @@ struct ResourceWalk {
         if case .generalize(.age(let width)) = method {
             return age(value, key: key, decision: decision, bandWidth: width)
         }
-        let place = Place(key: key, path: path, stemPath: stemPath, kind: kind, scope: scope, parent: parent)
+        let place = Place(key: key, decision: decision, scope: scope, parent: parent)
         if case .array(let items) = value {
-            let kept = items.compactMap { apply(method, to: $0, at: place) }
+            var kept: [JSONValue] = []
+            kept.reserveCapacity(items.count)
+            for item in items {
+                if let applied = apply(method, to: item, at: place) { kept.append(applied) }
+            }
             if kept.count < items.count { labels.insert(.redacted) }
             return kept.isEmpty ? nil : (key: key, value: .array(kept))
         }
         return apply(method, to: value, at: place).map { (key: key, value: $0) }
     }
 
-    /// The rules' decision for the member `key` at `path`: looked up, or made and recorded (an
-    /// age value's, whose datatype the Observation's code decides, is made every time).
-    private func decision(for path: String, key: String, in scope: Scope, ageValue: Bool) -> MemberDecisions.Decision? {
-        if !ageValue, let recorded = engine.decisions.recorded(path) { return recorded }
+    /// The rules' decision for the member `key` of an object in `scope`: looked up, or made and
+    /// recorded (an age value's, whose datatype the Observation's code decides, is made every time).
+    private func decision(for key: String, in scope: DecisionScope, ageValue: Bool) -> MemberDecision? {
+        if !ageValue, let recorded = scope.recorded(key) { return recorded }
+        let path = scope.path + "." + key
         guard let resolved = engine.model.resolve(path: path) else {
-            if !ageValue { engine.decisions.record(nil, for: path) }
+            if !ageValue { scope.record(nil, for: key) }
             return nil
         }
         let element = resolved.element
@@ -103,20 +110,29 @@ struct ResourceWalk {
         let datatype = ageValue ? "Age" : kind.datatype
         let method = engine.compiled.method(path: path, stemPath: stemPath, root: scope.root, rootBases: scope.rootBases,
                                             datatype: datatype, datatypeBases: datatype.map(engine.model.baseTypeNames(of:)) ?? [])
-        let decision = MemberDecisions.Decision(name: element.name, isChoice: element.isChoice,
-                                                allowsRange: element.isChoice && element.types.contains { $0.code == "Range" }, kind: kind, method: method)
-        if !ageValue { engine.decisions.record(decision, for: path) }
+        let children: DecisionScope?
+        switch kind {
+        case .backbone:
+            children = DecisionScope(root: scope.root, rootBases: scope.rootBases, path: path, stemPath: stemPath, isResource: false)
+        case .datatype(let name) where engine.model.isComplexType(name):
+            children = engine.rootScopes.scope(of: name, isResource: false, model: engine.model)
+        default:
+            children = nil
+        }
+        let decision = MemberDecision(name: element.name, isChoice: element.isChoice,
+                                      allowsRange: element.isChoice && element.types.contains { $0.code == "Range" }, kind: kind,
+                                      method: method, children: children)
+        if !ageValue { scope.record(decision, for: key) }
         return decision
     }
 
     /// Where a value sits, for applying a method to it.
     private struct Place {
         var key: String
-        var path: String
-        var stemPath: String
-        var kind: ElementKind
+        var decision: MemberDecision
         var scope: Scope
         var parent: JSONObject
+        var kind: ElementKind { decision.kind }
     }
 
     /// One value with `method` applied; nil when it is removed.
@@ -155,24 +171,22 @@ struct ResourceWalk {
     /// The value kept: a primitive as it is, a backbone element or datatype with each child decided.
     private mutating func keep(_ value: JSONValue, at place: Place) -> JSONValue? {
         switch (place.kind, value) {
-        case (.backbone, .object(let object)):
-            let scope = Scope(root: place.scope.root, rootBases: place.scope.rootBases, path: place.path, stemPath: place.stemPath,
-                              inAllowedExtension: place.scope.inAllowedExtension)
-            return .object(walk(object, in: scope))
-        case (.datatype(let name), .object(let object)) where engine.model.isComplexType(name):
-            return .object(walk(object, in: scope(of: name, inAllowedExtension: place.scope.inAllowedExtension)))
+        case (.backbone, .object(let object)), (.datatype, .object(let object)):
+            guard let children = place.decision.children else { break }
+            return .object(walk(object, in: Scope(decisions: children, inAllowedExtension: place.scope.inAllowedExtension)))
         case (.datatype(let name), _) where Self.isPrimitive(value) && engine.model.isPrimitiveType(name):
             return value
         default:
-            // A resource inside a resource, or a value of the wrong JSON kind.
-            labels.insert(.redacted)
-            return nil
+            break
         }
+        // A resource inside a resource, or a value of the wrong JSON kind.
+        labels.insert(.redacted)
+        return nil
     }
 
     /// The resource's id or a Reference, pseudonymized; anything else removed.
     private mutating func pseudonymize(_ value: JSONValue, at place: Place) -> JSONValue? {
-        if place.scope.path == resourceType, place.key == "id", let id = value.stringValue {
+        if place.scope.decisions.isResource, place.key == "id", let id = value.stringValue {
             guard let pseudonym = engine.pseudonymizer.pseudonym(resourceType: resourceType, id: id) else {
                 refusal = refusal ?? .noPseudonym(resourceType: resourceType, id: id)
                 return nil
@@ -207,7 +221,7 @@ struct ResourceWalk {
             if result.count < period.count { labels.insert(.redacted) }
             return result.isEmpty ? nil : .object(result)
         }
-        guard ["date", "dateTime", "instant"].contains(type), let text = value.stringValue, let date = DateValue(text) else {
+        guard type == "date" || type == "dateTime" || type == "instant", let text = value.stringValue, let date = DateValue(text) else {
             labels.insert(.redacted)
             return nil
         }
@@ -241,7 +255,7 @@ struct ResourceWalk {
     }
 
     /// An age member made coarse; a band changes `onsetAge` into `onsetRange`.
-    private mutating func age(_ value: JSONValue, key: String, decision: MemberDecisions.Decision, bandWidth: Int) -> JSONObject.Member? {
+    private mutating func age(_ value: JSONValue, key: String, decision: MemberDecision, bandWidth: Int) -> JSONObject.Member? {
         guard let quantity = value.objectValue else {
             labels.insert(.redacted)
             return nil

@@ -43,7 +43,20 @@ struct CivilDate: Hashable {
     }
 
     /// `YYYY-MM-DD`.
-    var text: String { "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
+    var text: String { text(suffix: "") }
+
+    /// `YYYY-MM-DD` followed by `suffix` (a time and zone), made in one buffer.
+    func text<Suffix: StringProtocol>(suffix: Suffix) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10 + suffix.utf8.count)
+        Self.appendDigits(year, 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        Self.appendDigits(month, 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        Self.appendDigits(day, 2, to: &bytes)
+        bytes.append(contentsOf: suffix.utf8)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// Whether `year`, `month` and `day` name a day that exists.
     static func isValid(year: Int, month: Int, day: Int) -> Bool {
@@ -72,7 +85,20 @@ struct CivilDate: Hashable {
 
     /// `value` in decimal, zero-padded to `width` digits.
     static func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: Swift.max(0, width - text.count)) + text
+        var bytes: [UInt8] = []
+        appendDigits(value, width, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `value` (not negative) in decimal, zero-padded to `width` digits.
+    private static func appendDigits(_ value: Int, _ width: Int, to bytes: inout [UInt8]) {
+        var digits: [UInt8] = []
+        var rest = Swift.max(0, value)
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        if digits.count < width { bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count)) }
+        bytes.append(contentsOf: digits.reversed())
     }
 }

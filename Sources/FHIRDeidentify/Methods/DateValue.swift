@@ -22,15 +22,14 @@ struct DateValue: Hashable {
     /// What follows the day: `T10:00:00Z`, or empty.
     var time: Substring
 
-    private static let timeCharacters = Set(Array("0123456789:.+-Z".utf8))
-
     /// The parts of `text`; nil when it does not start with a FHIR date.
     init?(_ text: String) {
-        let bytes = Array(text.utf8)
+        let bytes = text.utf8
         func number(_ start: Int, _ count: Int) -> Int? {
             guard start + count <= bytes.count else { return nil }
             var value = 0
-            for byte in bytes[start..<(start + count)] {
+            for offset in start..<(start + count) {
+                let byte = Self.byte(bytes, offset)
                 guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
                 value = value * 10 + Int(byte - UInt8(ascii: "0"))
             }
@@ -43,18 +42,32 @@ struct DateValue: Hashable {
         precision = .year
         time = ""
         guard bytes.count > 4 else { return }
-        guard bytes[4] == UInt8(ascii: "-"), let month = number(5, 2), (1...12).contains(month) else { return nil }
+        guard Self.byte(bytes, 4) == UInt8(ascii: "-"), let month = number(5, 2), (1...12).contains(month) else { return nil }
         self.month = month
         precision = .month
         guard bytes.count > 7 else { return }
-        guard bytes[7] == UInt8(ascii: "-"), let day = number(8, 2), CivilDate.isValid(year: year, month: month, day: day) else { return nil }
+        guard Self.byte(bytes, 7) == UInt8(ascii: "-"), let day = number(8, 2), CivilDate.isValid(year: year, month: month, day: day) else { return nil }
         self.day = day
         precision = .day
         guard bytes.count > 10 else { return }
         // Only the characters of a time and zone may follow, so that no other text rides along.
-        guard bytes[10] == UInt8(ascii: "T"), bytes.count > 11,
-              bytes[11...].allSatisfy({ Self.timeCharacters.contains($0) }) else { return nil }
-        time = text.dropFirst(10)
+        let timeStart = bytes.index(bytes.startIndex, offsetBy: 10)
+        guard bytes[timeStart] == UInt8(ascii: "T"), bytes.count > 11,
+              bytes[bytes.index(after: timeStart)...].allSatisfy(Self.isTimeCharacter) else { return nil }
+        time = text[timeStart...]
+    }
+
+    /// The byte at `offset` of a text known to be at least that long.
+    private static func byte(_ bytes: String.UTF8View, _ offset: Int) -> UInt8 {
+        bytes[bytes.index(bytes.startIndex, offsetBy: offset)]
+    }
+
+    /// Whether `byte` may be part of a time and zone: `0-9 : . + - Z`.
+    private static func isTimeCharacter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "Z"): true
+        default: false
+        }
     }
 
     /// The value cut to its year: `YYYY`, or for an instant the first instant of that year.
@@ -77,7 +90,7 @@ struct DateValue: Hashable {
         switch precision {
         case .year: return CivilDate.pad(moved.year, 4)
         case .month: return CivilDate.pad(moved.year, 4) + "-" + CivilDate.pad(moved.month, 2)
-        case .day: return moved.text + time
+        case .day: return moved.text(suffix: time)
         }
     }
 }

@@ -20,10 +20,10 @@ public enum ReferencePseudonymization {
 
     /// The type and id a relative literal reference names; nil for any other form.
     public static func target(of reference: String, isResourceType: (String) -> Bool) -> (type: String, id: String)? {
-        let parts = reference.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 2 || (parts.count == 4 && parts[2] == "_history") else { return nil }
-        guard isResourceType(parts[0]), isFHIRId(parts[1]) else { return nil }
-        return (parts[0], parts[1])
+        let parts = reference.utf8.split(separator: UInt8(ascii: "/"), maxSplits: 4, omittingEmptySubsequences: false)
+        guard parts.count == 2 || (parts.count == 4 && parts[2].elementsEqual("_history".utf8)) else { return nil }
+        guard let type = String(parts[0]), let id = String(parts[1]), isResourceType(type), isFHIRId(id) else { return nil }
+        return (type, id)
     }
 
     /// Whether `text` is a FHIR id: 1 to 64 of `A-Z a-z 0-9 - .`.

@@ -26,9 +26,20 @@ public struct JSONParser: Sendable {
         }
     }
 
-    /// Parses one JSON text from a string.
+    /// Parses one JSON text from a string, reading its UTF-8 where it is.
     public func parse(_ text: String) throws(JSONParseError) -> JSONValue {
-        try parse(Array(text.utf8))
+        var text = text
+        do {
+            return try text.withUTF8 { buffer in
+                var reader = Reader(bytes: buffer, maximumDepth: limits.maximumDepth)
+                return try reader.parseDocument()
+            }
+        } catch let error as JSONParseError {
+            throw error
+        } catch {
+            // Reader only throws JSONParseError.
+            throw JSONParseError(kind: .syntax, message: "\(error)", offset: 0, line: 1, column: 1)
+        }
     }
 }
 
@@ -86,6 +97,8 @@ private struct Reader {
             depth -= 1
             return .object(JSONObject(uniqueMembers: members))
         }
+        // Most FHIR objects have a few members: one allocation for them.
+        members.reserveCapacity(4)
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
@@ -130,6 +143,7 @@ private struct Reader {
             depth -= 1
             return .array(elements)
         }
+        elements.reserveCapacity(2)
         while true {
             skipWhitespace()
             elements.append(try parseValue())

@@ -27,9 +27,16 @@ extension ResourceStore {
         return try await ResourceReader.decode(rows).first
     }
 
-    /// The row identities (`resource.rid`) of the given resources, keyed `Type/id`, in one
-    /// query; resources that were never stored are absent.
+    /// The row identities (`resource.rid`) of the given resources, keyed `Type/id`; resources
+    /// that were never stored are absent. Identities looked up before come from memory (they
+    /// never change), the rest from one query.
     public func rowIDs(of resources: [(resourceType: String, id: String)]) async throws -> [String: Int64] {
-        try await currentRows(of: resources).mapValues(\.rowID)
+        var found = rowIdentities.known(resources.map { "\($0.resourceType)/\($0.id)" })
+        let missing = resources.filter { found["\($0.resourceType)/\($0.id)"] == nil }
+        guard !missing.isEmpty else { return found }
+        let read = try await currentRows(of: missing).compactMapValues { $0.versionID > 0 ? $0.rowID : nil }
+        rowIdentities.record(read)
+        found.merge(read) { current, _ in current }
+        return found
     }
 }

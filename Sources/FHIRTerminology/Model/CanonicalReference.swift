@@ -8,7 +8,8 @@ public struct CanonicalReference: Sendable, Hashable {
 
     /// Splits `text` at its last `|`.
     public init(_ text: String) {
-        if let bar = text.lastIndex(of: "|") {
+        // Searched byte by byte: `|` is ASCII, and a Character search costs grapheme breaking.
+        if let bar = text.utf8.lastIndex(of: UInt8(ascii: "|")) {
             url = String(text[..<bar])
             let rest = String(text[text.index(after: bar)...])
             version = rest.isEmpty ? nil : rest
