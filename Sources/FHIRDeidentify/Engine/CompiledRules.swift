@@ -8,8 +8,14 @@ struct CompiledRules: Sendable {
     let extensionURLs: Set<String>
     /// The ZIP3 prefixes written `000`.
     let restrictedZIP3: Set<String>
-    /// The Observation codes of ages, as `system|code`.
-    let ageObservationCodes: Set<String>
+    /// A code of a code system.
+    struct Code: Hashable {
+        var system: String
+        var code: String
+    }
+
+    /// The Observation codes of ages.
+    let ageObservationCodes: Set<Code>
 
     /// The tables of `rules`.
     init(_ rules: DeidentificationRules) {
@@ -25,7 +31,7 @@ struct CompiledRules: Sendable {
         self.datatypes = datatypes
         extensionURLs = Set(rules.extensionURLs)
         restrictedZIP3 = Set(rules.restrictedZIP3)
-        ageObservationCodes = Set(rules.ageObservationCodes.map { $0.system + "|" + $0.code })
+        ageObservationCodes = Set(rules.ageObservationCodes.map { Code(system: $0.system, code: $0.code) })
     }
 
     /// The method for an element: a path rule for its path (as written, or with choice stems),

@@ -52,26 +52,47 @@ final class DecisionScope: Sendable {
 
 /// One member's decision in a ``DecisionScope``.
 final class MemberDecision: Sendable {
+    /// What the walk does with the member, worked out once with the decision.
+    enum Action: Sendable {
+        /// Removed.
+        case remove
+        /// Extensions, each kept only when its URL is allowed.
+        case extensions(isModifier: Bool)
+        /// A primitive kept as it is (any other JSON value is removed).
+        case keepPrimitive
+        /// An object kept with each of its members decided in the scope.
+        case keepObject(DecisionScope)
+        /// A method applied to the value.
+        case apply(DeidentificationMethod)
+    }
+
     /// The element's name in the type model (a choice's stem, `value`).
     let name: String
-    /// Whether the element is a choice (`value[x]`).
-    let isChoice: Bool
     /// Whether the choice may be a Range (an age band may then replace an Age).
     let allowsRange: Bool
     /// What sort of element it is.
     let kind: ElementKind
-    /// The method; nil: removed.
-    let method: DeidentificationMethod?
-    /// The scope of the member's own members: its backbone element's, or its datatype's.
-    let children: DecisionScope?
+    /// What the walk does.
+    let action: Action
 
-    init(name: String, isChoice: Bool, allowsRange: Bool, kind: ElementKind, method: DeidentificationMethod?, children: DecisionScope?) {
+    /// The decision for an element of `kind` under `method` (nil: removed); `children` is the
+    /// scope of its own members (its backbone element's, or its complex datatype's), and
+    /// `isPrimitive` whether its datatype is a primitive one.
+    init(name: String, allowsRange: Bool, kind: ElementKind, method: DeidentificationMethod?, children: DecisionScope?, isPrimitive: Bool) {
         self.name = name
-        self.isChoice = isChoice
         self.allowsRange = allowsRange
         self.kind = kind
-        self.method = method
-        self.children = children
+        if kind == .datatype("Extension") {
+            action = .extensions(isModifier: name == "modifierExtension")
+        } else if let method {
+            switch (method, children) {
+            case (.keep, .some(let children)): action = .keepObject(children)
+            case (.keep, nil) where isPrimitive: action = .keepPrimitive
+            default: action = .apply(method)
+            }
+        } else {
+            action = .remove
+        }
     }
 }
 

@@ -30,24 +30,17 @@ public struct DeidentificationEngine: Sendable {
     ]
 
     /// The profile.
-    public let rules: DeidentificationRules
-    let compiled: CompiledRules
-    /// The decisions of the elements met so far, by the type their paths start at, shared by
-    /// every copy of the engine.
-    let rootScopes = RootScopes()
-    let model: TypeModel
+    public var rules: DeidentificationRules { tables.rules }
+    /// What stays the same for every request, shared by every copy of the engine.
+    let tables: EngineTables
     private(set) var pseudonymizer: any Pseudonymizer
-    let displays: any TerminologyDisplays
 
     /// An engine for a profile, knowing datatypes from `types`, pseudonyms from `pseudonymizer`
     /// and Coding displays from `displays`.
     public init(rules: DeidentificationRules, types: TypeModel, pseudonymizer: any Pseudonymizer,
                 displays: any TerminologyDisplays = NoTerminologyDisplays()) {
-        self.rules = rules
-        self.compiled = CompiledRules(rules)
-        self.model = types
+        self.tables = EngineTables(rules: rules, model: types, displays: displays)
         self.pseudonymizer = pseudonymizer
-        self.displays = displays
     }
 
     /// The same engine (rules already compiled) taking its pseudonyms from `pseudonymizer`: the
@@ -62,21 +55,21 @@ public struct DeidentificationEngine: Sendable {
     /// Whether resources of `resourceType` are served; throws the reason when they are not.
     public func checkServed(_ resourceType: String) throws(DeidentificationRefusal) {
         if Self.neverServedTypes.contains(resourceType) { throw .neverServed(resourceType) }
-        guard rules.serves(resourceType), model.isResourceType(resourceType) else { throw .typeNotServed(resourceType) }
+        guard tables.rules.serves(resourceType), tables.model.isResourceType(resourceType) else { throw .typeNotServed(resourceType) }
     }
 
     /// The de-identified form of `resource`; throws why there is none.
     public func deidentify(_ resource: JSONValue, context: DeidentificationContext) throws(DeidentificationRefusal) -> DeidentifiedResource {
         guard let object = resource.objectValue, let type = object["resourceType"]?.stringValue else { throw .notAResource }
         try checkServed(type)
-        var walk = ResourceWalk(engine: self, context: context, resource: object, resourceType: type)
+        var walk = ResourceWalk(tables: tables, pseudonymizer: pseudonymizer, context: context, resource: object, resourceType: type)
         var output = walk.walk(object, in: walk.resourceScope())
         if let refusal = walk.refusal { throw refusal }
         if output.members.first?.key != "resourceType" { output.set("resourceType", to: .string(type), at: 0) }
         let labels = walk.labels.sorted
         if !labels.isEmpty { Self.label(&output, with: labels) }
         return DeidentifiedResource(json: .object(output), resourceType: type, id: output["id"]?.stringValue, labels: labels,
-                                    profile: rules.name + " " + rules.version)
+                                    profile: tables.rules.name + " " + tables.rules.version)
     }
 
     /// Adds the labels to `meta.security` (after those kept), `meta` placed after `id`.
@@ -89,5 +82,27 @@ public struct DeidentificationEngine: Sendable {
         meta["security"] = .array(security)
         let position = (resource.members.firstIndex { $0.key == "id" } ?? 0) + 1
         resource.set("meta", to: .object(meta), at: position)
+    }
+}
+
+/// The parts of an engine that every request shares: the profile, its tables, the type model,
+/// the displays and the decisions made so far.
+final class EngineTables: Sendable {
+    /// The profile.
+    let rules: DeidentificationRules
+    /// The profile as lookup tables.
+    let compiled: CompiledRules
+    /// The type model, for each element's datatype.
+    let model: TypeModel
+    /// Coding displays.
+    let displays: any TerminologyDisplays
+    /// The decisions of the elements met so far, by the type their paths start at.
+    let rootScopes = RootScopes()
+
+    init(rules: DeidentificationRules, model: TypeModel, displays: any TerminologyDisplays) {
+        self.rules = rules
+        self.compiled = CompiledRules(rules)
+        self.model = model
+        self.displays = displays
     }
 }

@@ -11,7 +11,8 @@ struct ResourceWalk {
         var inAllowedExtension: Bool
     }
 
-    let engine: DeidentificationEngine
+    let tables: EngineTables
+    let pseudonymizer: any Pseudonymizer
     let context: DeidentificationContext
     let resourceType: String
     let referenceYear: Int
@@ -20,16 +21,17 @@ struct ResourceWalk {
     var refusal: DeidentificationRefusal?
 
     /// A walk of a resource of `resourceType`.
-    init(engine: DeidentificationEngine, context: DeidentificationContext, resource: JSONObject, resourceType: String) {
-        self.engine = engine
+    init(tables: EngineTables, pseudonymizer: any Pseudonymizer, context: DeidentificationContext, resource: JSONObject, resourceType: String) {
+        self.tables = tables
+        self.pseudonymizer = pseudonymizer
         self.context = context
         self.resourceType = resourceType
         referenceYear = context.referenceYear
         var isAge = false
-        if resourceType == "Observation", !engine.compiled.ageObservationCodes.isEmpty {
+        if resourceType == "Observation", !tables.compiled.ageObservationCodes.isEmpty {
             for coding in resource["code"]?["coding"]?.arrayValue ?? [] {
                 guard let system = coding["system"]?.stringValue, let code = coding["code"]?.stringValue else { continue }
-                if engine.compiled.ageObservationCodes.contains(system + "|" + code) { isAge = true }
+                if tables.compiled.ageObservationCodes.contains(CompiledRules.Code(system: system, code: code)) { isAge = true }
             }
         }
         isAgeObservation = isAge
@@ -37,17 +39,17 @@ struct ResourceWalk {
 
     /// The scope at the start of the resource.
     func resourceScope() -> Scope {
-        Scope(decisions: engine.rootScopes.scope(of: resourceType, isResource: true, model: engine.model), inAllowedExtension: false)
+        Scope(decisions: tables.rootScopes.scope(of: resourceType, isResource: true, model: tables.model), inAllowedExtension: false)
     }
 
     /// The scope at the start of a datatype entered.
     func scope(of type: String, inAllowedExtension: Bool) -> Scope {
-        Scope(decisions: engine.rootScopes.scope(of: type, isResource: false, model: engine.model), inAllowedExtension: inAllowedExtension)
+        Scope(decisions: tables.rootScopes.scope(of: type, isResource: false, model: tables.model), inAllowedExtension: inAllowedExtension)
     }
 
     /// The object with every member decided by the rules; empty members left out.
     mutating func walk(_ object: JSONObject, in scope: Scope) -> JSONObject {
-        var result = JSONObject()
+        var result = JSONObject(minimumCapacity: object.count)
         // Until a member is renamed (an age becoming a range), every key written is one of the
         // object's own, each once, so none needs looking for.
         var renamed = false
@@ -71,28 +73,66 @@ struct ResourceWalk {
             labels.insert(.redacted)
             return nil
         }
-        let kind = decision.kind
-        if kind == .datatype("Extension") {
-            return extensions(value, isModifier: decision.name == "modifierExtension", in: scope).map { (key: key, value: $0) }
+        switch decision.action {
+        case .remove:
+            labels.insert(.redacted)
+            return nil
+        case .extensions(let isModifier):
+            return extensions(value, isModifier: isModifier, in: scope).map { (key: key, value: $0) }
+        case .keepPrimitive:
+            return keepPrimitive(value).map { (key: key, value: $0) }
+        case .keepObject(let children):
+            return keepObject(value, in: Scope(decisions: children, inAllowedExtension: scope.inAllowedExtension)).map { (key: key, value: $0) }
+        case .apply(let method):
+            if case .generalize(.age(let width)) = method {
+                return age(value, key: key, decision: decision, bandWidth: width)
+            }
+            let place = Place(key: key, decision: decision, scope: scope, parent: parent)
+            if case .array(let items) = value {
+                var kept: [JSONValue] = []
+                kept.reserveCapacity(items.count)
+                for item in items {
+                    if let applied = apply(method, to: item, at: place) { kept.append(applied) }
+                }
+                if kept.count < items.count { labels.insert(.redacted) }
+                return kept.isEmpty ? nil : (key: key, value: .array(kept))
+            }
+            return apply(method, to: value, at: place).map { (key: key, value: $0) }
         }
-        guard let method = decision.method else {
+    }
+
+    /// A primitive member kept: the value itself, or the primitives of an array of them.
+    private mutating func keepPrimitive(_ value: JSONValue) -> JSONValue? {
+        if case .array(let items) = value {
+            if items.allSatisfy(Self.isPrimitive) { return items.isEmpty ? nil : value }
+            labels.insert(.redacted)
+            let kept = items.filter(Self.isPrimitive)
+            return kept.isEmpty ? nil : .array(kept)
+        }
+        guard Self.isPrimitive(value) else {
             labels.insert(.redacted)
             return nil
         }
-        if case .generalize(.age(let width)) = method {
-            return age(value, key: key, decision: decision, bandWidth: width)
-        }
-        let place = Place(key: key, decision: decision, scope: scope, parent: parent)
+        return value
+    }
+
+    /// An object member kept with each of its members decided in `scope`: one object, or the
+    /// objects of an array of them.
+    private mutating func keepObject(_ value: JSONValue, in scope: Scope) -> JSONValue? {
         if case .array(let items) = value {
             var kept: [JSONValue] = []
             kept.reserveCapacity(items.count)
             for item in items {
-                if let applied = apply(method, to: item, at: place) { kept.append(applied) }
+                if case .object(let object) = item { kept.append(.object(walk(object, in: scope))) }
             }
             if kept.count < items.count { labels.insert(.redacted) }
-            return kept.isEmpty ? nil : (key: key, value: .array(kept))
+            return kept.isEmpty ? nil : .array(kept)
         }
-        return apply(method, to: value, at: place).map { (key: key, value: $0) }
+        guard case .object(let object) = value else {
+            labels.insert(.redacted)
+            return nil
+        }
+        return .object(walk(object, in: scope))
     }
 
     /// The rules' decision for the member `key` of an object in `scope`: looked up, or made and
@@ -100,28 +140,28 @@ struct ResourceWalk {
     private func decision(for key: String, in scope: DecisionScope, ageValue: Bool) -> MemberDecision? {
         if !ageValue, let recorded = scope.recorded(key) { return recorded }
         let path = scope.path + "." + key
-        guard let resolved = engine.model.resolve(path: path) else {
+        guard let resolved = tables.model.resolve(path: path) else {
             if !ageValue { scope.record(nil, for: key) }
             return nil
         }
         let element = resolved.element
-        let kind = ElementKind(resolved, in: engine.model)
+        let kind = ElementKind(resolved, in: tables.model)
         let stemPath = scope.stemPath + "." + (element.isChoice ? element.name : key)
         let datatype = ageValue ? "Age" : kind.datatype
-        let method = engine.compiled.method(path: path, stemPath: stemPath, root: scope.root, rootBases: scope.rootBases,
-                                            datatype: datatype, datatypeBases: datatype.map(engine.model.baseTypeNames(of:)) ?? [])
+        let method = tables.compiled.method(path: path, stemPath: stemPath, root: scope.root, rootBases: scope.rootBases,
+                                            datatype: datatype, datatypeBases: datatype.map(tables.model.baseTypeNames(of:)) ?? [])
         let children: DecisionScope?
         switch kind {
         case .backbone:
             children = DecisionScope(root: scope.root, rootBases: scope.rootBases, path: path, stemPath: stemPath, isResource: false)
-        case .datatype(let name) where engine.model.isComplexType(name):
-            children = engine.rootScopes.scope(of: name, isResource: false, model: engine.model)
+        case .datatype(let name) where tables.model.isComplexType(name):
+            children = tables.rootScopes.scope(of: name, isResource: false, model: tables.model)
         default:
             children = nil
         }
-        let decision = MemberDecision(name: element.name, isChoice: element.isChoice,
-                                      allowsRange: element.isChoice && element.types.contains { $0.code == "Range" }, kind: kind,
-                                      method: method, children: children)
+        let decision = MemberDecision(name: element.name, allowsRange: element.isChoice && element.types.contains { $0.code == "Range" },
+                                      kind: kind, method: method, children: children,
+                                      isPrimitive: kind.datatype.map(tables.model.isPrimitiveType) ?? false)
         if !ageValue { scope.record(decision, for: key) }
         return decision
     }
@@ -139,7 +179,10 @@ struct ResourceWalk {
     private mutating func apply(_ method: DeidentificationMethod, to value: JSONValue, at place: Place) -> JSONValue? {
         switch method {
         case .keep:
-            return keep(value, at: place)
+            // A primitive or an object is kept through its decision's action; what is left is a
+            // resource inside a resource, or an element of no single datatype.
+            labels.insert(.redacted)
+            return nil
         case .drop:
             labels.insert(.redacted)
             return nil
@@ -160,7 +203,7 @@ struct ResourceWalk {
             return substitute
         case .substitute(.terminologyDisplay):
             guard let system = place.parent["system"]?.stringValue, let code = place.parent["code"]?.stringValue,
-                  let display = engine.displays.display(system: system, code: code) else {
+                  let display = tables.displays.display(system: system, code: code) else {
                 labels.insert(.redacted)
                 return nil
             }
@@ -168,26 +211,10 @@ struct ResourceWalk {
         }
     }
 
-    /// The value kept: a primitive as it is, a backbone element or datatype with each child decided.
-    private mutating func keep(_ value: JSONValue, at place: Place) -> JSONValue? {
-        switch (place.kind, value) {
-        case (.backbone, .object(let object)), (.datatype, .object(let object)):
-            guard let children = place.decision.children else { break }
-            return .object(walk(object, in: Scope(decisions: children, inAllowedExtension: place.scope.inAllowedExtension)))
-        case (.datatype(let name), _) where Self.isPrimitive(value) && engine.model.isPrimitiveType(name):
-            return value
-        default:
-            break
-        }
-        // A resource inside a resource, or a value of the wrong JSON kind.
-        labels.insert(.redacted)
-        return nil
-    }
-
     /// The resource's id or a Reference, pseudonymized; anything else removed.
     private mutating func pseudonymize(_ value: JSONValue, at place: Place) -> JSONValue? {
         if place.scope.decisions.isResource, place.key == "id", let id = value.stringValue {
-            guard let pseudonym = engine.pseudonymizer.pseudonym(resourceType: resourceType, id: id) else {
+            guard let pseudonym = pseudonymizer.pseudonym(resourceType: resourceType, id: id) else {
                 refusal = refusal ?? .noPseudonym(resourceType: resourceType, id: id)
                 return nil
             }
@@ -195,8 +222,8 @@ struct ResourceWalk {
             return .string(pseudonym)
         }
         if place.kind == .datatype("Reference"), let reference = value.objectValue,
-           let pseudonymous = ReferencePseudonymization.pseudonymize(reference, pseudonymizer: engine.pseudonymizer,
-                                                                    isResourceType: engine.model.isResourceType) {
+           let pseudonymous = ReferencePseudonymization.pseudonymize(reference, pseudonymizer: pseudonymizer,
+                                                                    isResourceType: tables.model.isResourceType) {
             labels.insert(.pseudonymized)
             if pseudonymous.count < reference.count { labels.insert(.redacted) }
             return .object(pseudonymous)
@@ -225,7 +252,7 @@ struct ResourceWalk {
             labels.insert(.redacted)
             return nil
         }
-        if let maximumAge = engine.rules.maximumAge, referenceYear - date.year > maximumAge {
+        if let maximumAge = tables.rules.maximumAge, referenceYear - date.year > maximumAge {
             labels.insert(.redacted)
             return nil
         }
@@ -245,7 +272,7 @@ struct ResourceWalk {
     /// An Address kept to its state, country and ZIP3 (or ZIP5 and city).
     private mutating func address(_ value: JSONValue, zip5: Bool) -> JSONValue? {
         guard let address = value.objectValue,
-              let general = AddressGeneralization.generalize(address, zip5: zip5, restrictedZIP3: engine.compiled.restrictedZIP3) else {
+              let general = AddressGeneralization.generalize(address, zip5: zip5, restrictedZIP3: tables.compiled.restrictedZIP3) else {
             labels.insert(.redacted)
             return nil
         }
@@ -261,7 +288,7 @@ struct ResourceWalk {
             return nil
         }
         let rangeAllowed = decision.allowsRange
-        switch AgeGeneralization.generalize(quantity, maximumAge: engine.rules.maximumAge, bandWidth: bandWidth, rangeAllowed: rangeAllowed) {
+        switch AgeGeneralization.generalize(quantity, maximumAge: tables.rules.maximumAge, bandWidth: bandWidth, rangeAllowed: rangeAllowed) {
         case .unchanged(let kept):
             if kept.count < quantity.count { labels.insert(.redacted) }
             return (key: key, value: .object(kept))
@@ -289,7 +316,7 @@ struct ResourceWalk {
                 continue
             }
             let nested = scope.inAllowedExtension && !url.contains(":")
-            guard nested || engine.compiled.extensionURLs.contains(url) else {
+            guard nested || tables.compiled.extensionURLs.contains(url) else {
                 if isModifier { refusal = refusal ?? .unknownModifierExtension(url: url) }
                 labels.insert(.redacted)
                 continue

@@ -14,6 +14,12 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         self.members = []
     }
 
+    /// An empty object with room for `minimumCapacity` members.
+    public init(minimumCapacity: Int) {
+        self.members = []
+        self.members.reserveCapacity(minimumCapacity)
+    }
+
     /// An object with these members, in this order. Later duplicates replace earlier ones.
     public init(_ members: [Member]) {
         self.members = []

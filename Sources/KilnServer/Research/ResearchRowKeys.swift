@@ -5,30 +5,40 @@ import FHIRModel
 /// serves and of every resource they reference that the view serves. The pseudonymizer of the
 /// response reads them, so a reference resolves to the same pseudonym as its target's own id.
 struct ResearchRowKeys: Sendable {
-    private(set) var keys: [String: Int64] = [:]
+    /// A resource's type and id.
+    private struct Key: Hashable {
+        var type: String
+        var id: String
+    }
+
+    private var keys: [Key: Int64] = [:]
 
     /// Records the row identity of `type`/`id`.
     mutating func record(type: String, id: String, rowID: Int64) {
-        keys["\(type)/\(id)"] = rowID
+        keys[Key(type: type, id: id)] = rowID
     }
 
     /// Records several at once (`Type/id` → row).
     mutating func merge(_ found: [String: Int64]) {
-        keys.merge(found) { current, _ in current }
+        for (reference, rowID) in found {
+            guard let slash = reference.utf8.firstIndex(of: UInt8(ascii: "/")) else { continue }
+            let key = Key(type: String(reference[..<slash]), id: String(reference[reference.index(after: slash)...]))
+            if keys[key] == nil { keys[key] = rowID }
+        }
     }
 
     /// The row identity of `type`/`id`, if recorded.
     func rowID(type: String, id: String) -> Int64? {
-        keys["\(type)/\(id)"]
+        keys[Key(type: type, id: id)]
     }
 
     /// The relative references (`Type/id`) in `resource` to types in `served` whose rows are not
     /// recorded yet.
     func missingTargets(in resource: JSONValue, served: Set<String>) -> [(resourceType: String, id: String)] {
         var found: [(resourceType: String, id: String)] = []
-        var seen: Set<String> = []
+        var seen: Set<Key> = []
         Self.collect(resource, served: served) { type, id in
-            let key = "\(type)/\(id)"
+            let key = Key(type: type, id: id)
             if keys[key] == nil, seen.insert(key).inserted { found.append((type, id)) }
         }
         return found
