@@ -13,31 +13,28 @@ public struct JSONParser: Sendable {
 
     /// Parses one JSON text.
     public func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
-        do {
-            return try bytes.withUnsafeBufferPointer { buffer in
-                var reader = Reader(bytes: buffer, maximumDepth: limits.maximumDepth)
-                return try reader.parseDocument()
-            }
-        } catch let error as JSONParseError {
-            throw error
-        } catch {
-            // Reader only throws JSONParseError.
-            throw JSONParseError(kind: .syntax, message: "\(error)", offset: 0, line: 1, column: 1)
-        }
+        try reading { body in try bytes.withUnsafeBufferPointer(body) }
     }
 
     /// Parses one JSON text from a string, reading its UTF-8 where it is.
     public func parse(_ text: String) throws(JSONParseError) -> JSONValue {
         var text = text
+        return try reading { body in try text.withUTF8(body) }
+    }
+
+    /// Runs a reader over the bytes `withBytes` lends; the closures' untyped errors are only
+    /// ever the reader's `JSONParseError`.
+    private func reading(
+        _ withBytes: ((UnsafeBufferPointer<UInt8>) throws -> JSONValue) throws -> JSONValue
+    ) throws(JSONParseError) -> JSONValue {
         do {
-            return try text.withUTF8 { buffer in
+            return try withBytes { buffer in
                 var reader = Reader(bytes: buffer, maximumDepth: limits.maximumDepth)
                 return try reader.parseDocument()
             }
         } catch let error as JSONParseError {
             throw error
         } catch {
-            // Reader only throws JSONParseError.
             throw JSONParseError(kind: .syntax, message: "\(error)", offset: 0, line: 1, column: 1)
         }
     }
