@@ -10,22 +10,17 @@ import Testing
 /// Listing every current resource of a type, page by page, against PostgreSQL.
 @Suite("Current resources of a type")
 struct CurrentResourceSequenceTests {
-    func write(_ type: String, _ id: String, version: Int64 = 1, at date: Date) -> ResourceVersionWrite {
-        let resource: JSONValue = ["resourceType": .string(type), "id": .string(id), "meta": ["versionId": .string(String(version))]]
-        return ResourceVersionWrite(resourceType: type, id: id, versionID: version, lastUpdated: date, method: version == 1 ? .create : .update, resource: resource, index: .empty)
-    }
-
     @Test("Every current version of the type in id order across pages; deleted resources and other types left out")
     func listsCurrentVersions() async throws {
         try await withMigratedStore { store in
             let now = Date()
             let ids = (1...7).map { "sd-\($0)" }
             try await store.withTransaction { transaction in
-                try await transaction.write(ids.map { write("StructureDefinition", $0, at: now) } + [write("Patient", "p-1", at: now)])
+                try await transaction.write(ids.map { ResourceVersionWrite.minimal("StructureDefinition", $0, at: now) } + [.minimal("Patient", "p-1", at: now)])
             }
             try await store.withTransaction { transaction in
                 try await transaction.write([
-                    write("StructureDefinition", "sd-2", version: 2, at: now),
+                    .minimal("StructureDefinition", "sd-2", version: 2, at: now),
                     ResourceVersionWrite(deleting: "StructureDefinition", id: "sd-5", versionID: 2, lastUpdated: now),
                 ])
             }
