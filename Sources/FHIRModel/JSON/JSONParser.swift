@@ -162,14 +162,17 @@ private struct Reader {
     mutating func parseString() throws(JSONParseError) -> String {
         index += 1  // opening quote
         let start = index
-        // Fast path: no escapes.
+        // Fast path: no escapes. A string of ASCII alone needs no validation.
+        var highBits: UInt8 = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
+                if highBits < 0x80 { return String(decoding: slice, as: UTF8.self) }
                 return try decodeUTF8(slice, at: start)
             }
+            highBits |= byte
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw error(.syntax, "Control character in a string must be escaped") }
             index += 1
@@ -251,8 +254,10 @@ private struct Reader {
     }
 
     func decodeUTF8(_ slice: UnsafeBufferPointer<UInt8>, at start: Int) throws(JSONParseError) -> String {
-        // String(validating:) rejects malformed sequences, overlong forms and encoded surrogates.
-        guard let string = String(validating: slice, as: UTF8.self) else {
+        // Decoding repairs malformed sequences, overlong forms and encoded surrogates (each
+        // becomes U+FFFD), so the text is valid exactly when its bytes come back unchanged.
+        let string = String(decoding: slice, as: UTF8.self)
+        guard string.utf8.elementsEqual(slice) else {
             var copy = self
             copy.index = start
             throw copy.error(.invalidUTF8, "A string is not valid UTF-8")

@@ -20,6 +20,19 @@ extension SearchCompiler {
         return sql.statement
     }
 
+    /// The same for the resource of `resourceType` whose row identity (`resource.rid`) is
+    /// `rowID`, for a view that names resources by their row (the research view's pseudonyms).
+    public func visibility(resourceType: String, rowID: Int64, filter: AccessFilter) -> SQLStatement? {
+        guard !filter.isUnrestricted else { return nil }
+        var sql = SQLCompilation(compiler: self)
+        sql.append("SELECT r.id FROM resource r WHERE r.resource_type = ")
+        sql.bind(.text(resourceType))
+        sql.append(" AND r.rid = ")
+        sql.bind(.integer(rowID))
+        sql.appendAccess(filter, alias: "r", scope: .single(resourceType))
+        return sql.statement
+    }
+
     /// The `(resource_type, id)` pairs of the current resources of `resourceTypes` (every type
     /// when nil) that `filter` lets the caller see, as a subquery for type and system history;
     /// nil when the filter lets everything through.

@@ -1,3 +1,4 @@
+public import FHIRSearch
 import PostgresNIO
 
 extension ResourceStore {
@@ -13,18 +14,29 @@ extension ResourceStore {
     }
 
     /// The current version (a tombstone when deleted) of the resource of `resourceType` whose
-    /// row identity is `rowID`; nil when there is none. It is not filtered: callers ask
-    /// ``isVisible(_:)`` of its id.
-    public func read(rowID: Int64, resourceType: String) async throws -> StoredResource? {
-        let rows = try await client.query(
-            """
-            SELECT \(unescaped: ResourceReader.columns) FROM resource r
-            JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id
-            WHERE r.rid = \(rowID) AND r.resource_type = \(resourceType)
-            """,
-            logger: logger
-        )
+    /// row identity is `rowID`, when `visibility` (a compiled `SearchCompiler.visibility` of that
+    /// row; nil lets every row through) finds it: one query for both. Nil when there is no such
+    /// row or the caller may not see it, which the caller cannot tell apart.
+    public func readVisible(rowID: Int64, resourceType: String, visibility: SQLStatement?) async throws -> StoredResource? {
+        var query = SQLBuilder()
+        query.append("SELECT \(ResourceReader.columns) FROM resource r ")
+        query.append("JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id WHERE r.rid = ")
+        query.bind(rowID)
+        query.append(" AND r.resource_type = ")
+        query.bind(resourceType)
+        if let visibility {
+            query.append(" AND EXISTS (")
+            query.append(visibility)
+            query.append(")")
+        }
+        let rows = try await client.query(query.query, logger: logger)
         return try await ResourceReader.decode(rows).first
+    }
+
+    /// The row identity of `resourceType`/`id` when an earlier ``rowIDs(of:)`` found it; never
+    /// asks the database, so nil says only that it is not known yet.
+    public func knownRowID(resourceType: String, id: String) -> Int64? {
+        rowIdentities.known("\(resourceType)/\(id)")
     }
 
     /// The row identities (`resource.rid`) of the given resources, keyed `Type/id`; resources

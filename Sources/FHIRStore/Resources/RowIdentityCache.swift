@@ -25,6 +25,11 @@ final class RowIdentityCache: Sendable {
         }
     }
 
+    /// The identity known of `key` (`Type/id`), if any.
+    func known(_ key: String) -> Int64? {
+        identities.withLock { $0[key] }
+    }
+
     /// Records identities just read from the database.
     func record(_ found: [String: Int64]) {
         guard !found.isEmpty else { return }

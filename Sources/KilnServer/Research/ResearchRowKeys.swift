@@ -1,5 +1,5 @@
 import FHIRDeidentify
-import FHIRModel
+import Synchronization
 
 /// The row identities one research response needs, keyed `Type/id`: those of the resources it
 /// serves and of every resource they reference that the view serves. The pseudonymizer of the
@@ -31,45 +31,75 @@ struct ResearchRowKeys: Sendable {
     func rowID(type: String, id: String) -> Int64? {
         keys[Key(type: type, id: id)]
     }
+}
 
-    /// The relative references (`Type/id`) in `resource` to types in `served` whose rows are not
-    /// recorded yet.
-    func missingTargets(in resource: JSONValue, served: Set<String>) -> [(resourceType: String, id: String)] {
-        var found: [(resourceType: String, id: String)] = []
-        var seen: Set<Key> = []
-        Self.collect(resource, served: served) { type, id in
-            let key = Key(type: type, id: id)
-            if keys[key] == nil, seen.insert(key).inserted { found.append((type, id)) }
-        }
-        return found
+/// The row identities one research response finds while it de-identifies: those of its own
+/// rows, then those an earlier response looked up (the store's cache), for resources of the
+/// types the view serves; any other is missed and noted, so that the response can look the
+/// missed ones up in one query and de-identify again the resources that referred to them.
+/// A reference to a type the view does not serve never gets a row, so never a pseudonym.
+final class ResearchRowResolver: Sendable {
+    private struct State {
+        var found = ResearchRowKeys()
+        var missed: [(resourceType: String, id: String)] = []
+        var missedKeys: Set<String> = []
+        var missCount = 0
     }
 
-    private static func collect(_ value: JSONValue, served: Set<String>, into found: (String, String) -> Void) {
-        switch value {
-        case .object(let object):
-            for (key, member) in object {
-                if key == "reference", let text = member.stringValue,
-                   let target = ReferencePseudonymization.target(of: text, isResourceType: served.contains) {
-                    found(target.type, target.id)
-                } else {
-                    collect(member, served: served, into: found)
-                }
-            }
-        case .array(let items):
-            for item in items { collect(item, served: served, into: found) }
-        default:
-            break
+    private let rows: ResearchRowKeys
+    private let served: Set<String>
+    private let known: @Sendable (_ resourceType: String, _ id: String) -> Int64?
+    private let state = Mutex(State())
+
+    /// A resolver over the response's own `rows`, asking `known` (which must never wait) for
+    /// the rest of the types in `served`.
+    init(rows: ResearchRowKeys, served: Set<String>, known: @escaping @Sendable (_ resourceType: String, _ id: String) -> Int64?) {
+        self.rows = rows
+        self.served = served
+        self.known = known
+    }
+
+    /// The row identity of `type`/`id`, or nil; a resource of a served type whose row is not
+    /// known yet is noted as missed.
+    func rowID(type: String, id: String) -> Int64? {
+        if let rowID = rows.rowID(type: type, id: id) { return rowID }
+        guard served.contains(type) else { return nil }
+        if let rowID = state.withLock({ $0.found.rowID(type: type, id: id) }) { return rowID }
+        if let rowID = known(type, id) { return rowID }
+        state.withLock { state in
+            state.missCount += 1
+            if state.missedKeys.insert("\(type)/\(id)").inserted { state.missed.append((type, id)) }
         }
+        return nil
+    }
+
+    /// How many lookups have missed so far: a resource whose walk changed it met a row not yet known.
+    var missCount: Int { state.withLock { $0.missCount } }
+
+    /// The resources missed since the last call, each once.
+    func takeMissed() -> [(resourceType: String, id: String)] {
+        state.withLock { state in
+            defer {
+                state.missed = []
+                state.missedKeys = []
+            }
+            return state.missed
+        }
+    }
+
+    /// Records rows looked up for missed resources (`Type/id` → row).
+    func merge(_ found: [String: Int64]) {
+        state.withLock { $0.found.merge(found) }
     }
 }
 
 /// The pseudonymizer of one research response: the project's keyed pseudonyms over the rows
-/// ``ResearchRowKeys`` recorded; a resource without a recorded row has none.
+/// a ``ResearchRowResolver`` finds; a resource without a row found has none.
 struct ResearchPseudonymizer: Pseudonymizer {
     let keyed: KeyedPseudonymizer
 
-    /// Pseudonyms under `secret` for the rows in `rows`.
-    init(secret: PseudonymSecret, rows: ResearchRowKeys) {
+    /// Pseudonyms under `secret` for the rows `rows` finds.
+    init(secret: PseudonymSecret, rows: ResearchRowResolver) {
         keyed = KeyedPseudonymizer(secret: secret) { type, id in rows.rowID(type: type, id: id) }
     }
 

@@ -1,6 +1,7 @@
 import FHIRAccess
 import FHIRDeidentify
 import FHIRModel
+import FHIRSearch
 import FHIRStore
 
 extension ResearchView {
@@ -10,14 +11,12 @@ extension ResearchView {
         try checkServed(type, project: project)
         let notFound = FHIRError.notFound("\(type)/\(pseudonym) is not known in this research view")
         let keyed = project.keyedPseudonyms
-        guard let rowID = keyed.internalKey(ofPseudonym: pseudonym, resourceType: type),
-              let stored = try await clinical.store.read(rowID: rowID, resourceType: type) else { throw notFound }
-        let id = stored.id
-        var clinicalRequest = request
-        clinicalRequest.route = .instance(type, id)
-        clinicalRequest.query = []
-        let filter = try hidingIDs([id]) { () throws(FHIRError) in try clinical.authorize(.read, request: clinicalRequest, type: type, id: id) }
-        guard try await clinical.isVisible(type: type, id: id, filter: filter, in: nil) else { throw notFound }
+        guard let rowID = keyed.internalKey(ofPseudonym: pseudonym, resourceType: type) else { throw notFound }
+        // The access decision is the type's (it never depends on the id, which is not known
+        // before the row is read), so the row is read and its visibility checked in one query.
+        let filter = try clinical.authorize(.read, request: request, type: type)
+        let visibility = clinical.search.compiler(baseURL: clinical.baseURL).visibility(resourceType: type, rowID: rowID, filter: filter)
+        guard let stored = try await clinical.store.readVisible(rowID: rowID, resourceType: type, visibility: visibility) else { throw notFound }
         if stored.isDeleted {
             throw FHIRError(status: 410, code: .deleted, "\(type)/\(pseudonym) was deleted")
         }

@@ -68,7 +68,7 @@ public struct ResearchView: Sendable {
     }
 
     /// The engine of a project, pseudonymizing over `rows`.
-    func engine(for project: ResearchProject, rows: ResearchRowKeys) throws(FHIRError) -> DeidentificationEngine {
+    func engine(for project: ResearchProject, rows: ResearchRowResolver) throws(FHIRError) -> DeidentificationEngine {
         guard let engine = engines[project.rules.name] else {
             throw FHIRError(status: 503, code: .exception, "The research project's de-identification profile is not loaded on this server")
         }
