@@ -28,7 +28,7 @@ extension ResearchView {
         case .version(let type, let pseudonym, let version):
             return try await vread(type: type, pseudonym: pseudonym, version: version, request: request, project: project)
         case .typeHistory, .systemHistory:
-            throw FHIRError(status: 404, code: .notSupported, "The research view serves the history of one resource only (Type/PSEUDONYM/_history)")
+            throw FHIRError(status: 404, code: .notSupported, "The research view serves the history of one resource only (Type/PSEUDONYM/_history): type and system history list every patient's changes in the order they were made, which dates them finer than the view keeps dates")
         case .operation(let name, _, _):
             throw FHIRError(status: 404, code: .notSupported, "The operation $\(name) is not served by the research view")
         }

@@ -249,6 +249,13 @@ struct ResearchViewHTTPTests {
                 #expect(response.status == 404, "\(type): \(response.status)")
                 #expect(response.text.contains("never served") || response.text.contains("not served"))
             }
+            // History across patients would date their changes against each other.
+            for path in ["Observation/_history", "_history"] {
+                let response = try await auth.client.get(base + "/" + path, headers: headers)
+                #expect(response.status == 404, "\(path): \(response.status)")
+                #expect(response.json?["resourceType"] == "OperationOutcome")
+                #expect(response.text.contains("history of one resource only"))
+            }
             // Not a pseudonym, the clinical id, another type's pseudonym, a tampered cursor.
             let patients = try await auth.client.get(base + "/Patient?_count=1", headers: headers)
             let pseudonym = try #require(Self.resources(patients.json).first?["id"]?.stringValue)
