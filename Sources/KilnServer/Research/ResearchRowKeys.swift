@@ -1,9 +1,9 @@
 import FHIRDeidentify
 import Synchronization
 
-/// The row identities one research response needs, keyed `Type/id`: those of the resources it
-/// serves and of every resource they reference that the view serves. The pseudonymizer of the
-/// response reads them, so a reference resolves to the same pseudonym as its target's own id.
+/// Row identities keyed by type and id: those of the resources a research response serves, or
+/// of resources they reference. The response's pseudonymizer reads them, so a reference
+/// resolves to the same pseudonym as its target's own id.
 struct ResearchRowKeys: Sendable {
     /// A resource's type and id.
     private struct Key: Hashable {
@@ -73,7 +73,7 @@ final class ResearchRowResolver: Sendable {
         return nil
     }
 
-    /// How many lookups have missed so far: a resource whose walk changed it met a row not yet known.
+    /// How many lookups have missed so far; a walk during which it grew met a row not known yet.
     var missCount: Int { state.withLock { $0.missCount } }
 
     /// The resources missed since the last call, each once.
