@@ -10,25 +10,23 @@ extension SearchCompiler {
     /// A deleted resource has no index rows, so a compartment or granular filter no longer sees
     /// it: to such a caller it is absent (404), not gone (410).
     public func visibility(resourceType: String, id: String, filter: AccessFilter) -> SQLStatement? {
-        guard !filter.isUnrestricted else { return nil }
-        var sql = SQLCompilation(compiler: self)
-        sql.append("SELECT r.id FROM resource r WHERE r.resource_type = ")
-        sql.bind(.text(resourceType))
-        sql.append(" AND r.id = ")
-        sql.bind(.text(id))
-        sql.appendAccess(filter, alias: "r", scope: .single(resourceType))
-        return sql.statement
+        visibility(resourceType: resourceType, column: "r.id", value: .text(id), filter: filter)
     }
 
     /// The same for the resource of `resourceType` whose row identity (`resource.rid`) is
     /// `rowID`, for a view that names resources by their row (the research view's pseudonyms).
     public func visibility(resourceType: String, rowID: Int64, filter: AccessFilter) -> SQLStatement? {
+        visibility(resourceType: resourceType, column: "r.rid", value: .integer(rowID), filter: filter)
+    }
+
+    /// The visibility statement of the resource of `resourceType` whose `column` is `value`.
+    private func visibility(resourceType: String, column: String, value: SQLValue, filter: AccessFilter) -> SQLStatement? {
         guard !filter.isUnrestricted else { return nil }
         var sql = SQLCompilation(compiler: self)
         sql.append("SELECT r.id FROM resource r WHERE r.resource_type = ")
         sql.bind(.text(resourceType))
-        sql.append(" AND r.rid = ")
-        sql.bind(.integer(rowID))
+        sql.append(" AND \(column) = ")
+        sql.bind(value)
         sql.appendAccess(filter, alias: "r", scope: .single(resourceType))
         return sql.statement
     }
