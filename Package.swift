@@ -98,6 +98,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The tamper-evident audit log's pure core: RFC 6962 Merkle trees and proofs, the hash
+        // chain over records, signed checkpoints and the streaming verifier.
+        .target(
+            name: "FHIRAudit",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // SMART on FHIR scopes and roles, the access policy over them, and the authorization
         // server's tokens and credentials (JWT signing and verification, client assertions,
         // PKCE, password hashes): pure, no I/O.
@@ -275,6 +284,14 @@ let package = Package(
         .testTarget(
             name: "FHIRDeidentifyTests",
             dependencies: ["FHIRDeidentify", "FHIRDefinitions", "FHIRModel", "KilnFixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FHIRAuditTests",
+            dependencies: [
+                "FHIRAudit",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

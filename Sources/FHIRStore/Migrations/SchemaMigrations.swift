@@ -306,6 +306,8 @@ public enum SchemaMigrations {
             "CREATE INDEX auth_client_project ON auth_client (project) WHERE project IS NOT NULL",
             "CREATE INDEX auth_user_project ON auth_user (project) WHERE project IS NOT NULL",
         ]),
+        // The tamper-evident audit log: records as hashed, chained, append-only (see AuditTables).
+        Migration(version: 13, name: "audit log", statements: AuditTables.schema),
     ]
 
     /// The rows ensured after every migration run: the built-in research project `default`,
