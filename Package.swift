@@ -132,6 +132,7 @@ let package = Package(
             name: "FHIRStore",
             dependencies: [
                 "FHIRModel",
+                "FHIRAudit",
                 "FHIRDefinitions",
                 "FHIRAccess",
                 "FHIRConsent",
@@ -306,7 +307,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FHIRStoreTests",
-            dependencies: ["FHIRAccess", "FHIRModel", "FHIRDefinitions", "FHIRSearch", "FHIRStore", "KilnTesting"],
+            dependencies: ["FHIRAccess", "FHIRAudit", "FHIRModel", "FHIRDefinitions", "FHIRSearch", "FHIRStore", "KilnTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+public import FHIRAudit
 public import Foundation
 public import Logging
 import NIOCore
@@ -28,7 +29,7 @@ public struct AuditLogStore: Sendable {
     /// Appends `records` in one transaction of their own, chained after the last record;
     /// returns the sequence of the first (nil when there were none).
     @discardableResult
-    public func append(_ records: [AuditRecordWrite]) async throws -> Int64? {
+    public func append(_ records: [AuditRecord]) async throws -> Int64? {
         guard !records.isEmpty else { return nil }
         try Self.checkLists(of: records)
         let logger = self.logger
@@ -38,7 +39,7 @@ public struct AuditLogStore: Sendable {
     }
 
     /// Refuses records whose list values hold the separator.
-    static func checkLists(of records: [AuditRecordWrite]) throws(AuditLogStoreError) {
+    static func checkLists(of records: [AuditRecord]) throws(AuditLogStoreError) {
         for record in records {
             for item in [record.subtypes, record.patients, record.agents, record.purposes, record.entities].joined()
             where item.contains(listSeparator) {
@@ -49,10 +50,11 @@ public struct AuditLogStore: Sendable {
 
     /// Appends `records` on `connection`, inside its transaction: they commit or roll back with
     /// it, and the chain head stays locked until then.
-    static func append(_ records: [AuditRecordWrite], on connection: PostgresConnection, logger: Logger) async throws -> Int64? {
+    static func append(_ records: [AuditRecord], on connection: PostgresConnection, logger: Logger) async throws -> Int64? {
         guard !records.isEmpty else { return nil }
         try checkLists(of: records)
         func joined(_ items: [String]) -> String { items.joined(separator: String(listSeparator)) }
+        let ids = records.map(\.id)
         let recorded = records.map(\.recorded)
         let canonical = records.map { ByteBuffer(bytes: $0.canonical) }
         let types = records.map(\.typeCode)
@@ -65,8 +67,8 @@ public struct AuditLogStore: Sendable {
         let entities = records.map { joined($0.entities) }
         let rows = try await connection.query(
             """
-            SELECT audit_append(\(recorded), \(canonical), \(types), \(subtypes), \(actions),
-                                \(outcomes), \(patients), \(agents), \(purposes), \(entities))
+            SELECT audit_append(\(ids), \(recorded), \(canonical), \(types), \(subtypes), \(actions),
+                                      \(outcomes), \(patients), \(agents), \(purposes), \(entities))
             """,
             logger: logger
         )
@@ -75,10 +77,13 @@ public struct AuditLogStore: Sendable {
     }
 
     /// The last sequence written (0 when the log is empty) and its chain hash.
-    public func head() async throws -> (sequence: Int64, chainHash: [UInt8]) {
+    public func head() async throws -> (sequence: Int64, chainHash: AuditDigest) {
         let rows = try await client.query("SELECT seq, chain_hash FROM audit_chain_head WHERE only_row", logger: logger)
         for try await (sequence, hash) in rows.decode((Int64, ByteBuffer).self) {
-            return (sequence, Array(buffer: hash))
+            guard let chainHash = AuditDigest(bytes: Array(buffer: hash)) else {
+                throw AuditLogStoreError.malformedChainHash(sequence: sequence)
+            }
+            return (sequence, chainHash)
         }
         throw AuditLogStoreError.missingHead
     }
@@ -92,19 +97,23 @@ public struct AuditLogStore: Sendable {
 
     /// Calls `body` with every row from sequence `from` on, in sequence order, reading
     /// `batchSize` rows per query, so memory stays bounded however long the log is.
-    public func forEachRow(from: Int64 = 1, batchSize: Int = 10_000, _ body: (AuditStoredRow) throws -> Void) async throws {
+    /// A row whose chain hash is not 32 bytes is reported as ``AuditLogStoreError/malformedChainHash(sequence:)``.
+    public func forEachRecord(from: Int64 = 1, batchSize: Int = 10_000, _ body: (StoredAuditRecord) throws -> Void) async throws {
         var next = from
         while true {
             let rows = try await client.query(
                 """
-                SELECT seq, recorded, canonical, chain_hash FROM audit_record
+                SELECT seq, canonical, chain_hash FROM audit_record
                 WHERE seq >= \(next) ORDER BY seq LIMIT \(batchSize)
                 """,
                 logger: logger
             )
             var read = 0
-            for try await (sequence, recorded, canonical, hash) in rows.decode((Int64, Date, ByteBuffer, ByteBuffer).self) {
-                try body(AuditStoredRow(sequence: sequence, recorded: recorded, canonical: Array(buffer: canonical), chainHash: Array(buffer: hash)))
+            for try await (sequence, canonical, hash) in rows.decode((Int64, ByteBuffer, ByteBuffer).self) {
+                guard let chainHash = AuditDigest(bytes: Array(buffer: hash)) else {
+                    throw AuditLogStoreError.malformedChainHash(sequence: sequence)
+                }
+                try body(StoredAuditRecord(sequence: sequence, canonicalBytes: Array(buffer: canonical), chainHash: chainHash))
                 next = sequence + 1
                 read += 1
             }
@@ -142,11 +151,14 @@ public enum AuditLogStoreError: Error, Sendable, Hashable, CustomStringConvertib
     case invalidListItem
     /// The chain head row is missing: the schema is not migrated.
     case missingHead
+    /// A stored chain hash is not 32 bytes long.
+    case malformedChainHash(sequence: Int64)
 
     public var description: String {
         switch self {
         case .invalidListItem: "An audit record's search value holds the control character U+001F"
         case .missingHead: "The audit log has no chain head; run the migrations"
+        case .malformedChainHash(let sequence): "The chain hash stored with audit record \(sequence) is not 32 bytes long"
         }
     }
 }

@@ -1,7 +1,8 @@
 /// The audit log's tables: records kept as the exact bytes that were hashed, each linked to the
 /// one before by a SHA-256 chain, and the signed checkpoints over them.
 ///
-/// - `audit_record`: one row per record, `seq` from 1 with no gaps. `canonical` is the record as
+/// - `audit_record`: one row per record, `seq` from 1 with no gaps, `id` the AuditEvent's id (also
+///   inside the record). `canonical` is the record as
 ///   hashed and as served; `chain_hash` is SHA-256(previous chain hash ‖ seq as 8 bytes big-endian
 ///   ‖ SHA-256(canonical)), the previous of record 1 being the genesis value, SHA-256 of the
 ///   UTF-8 text `kiln-audit-chain-v1`. The other columns are what searches filter on; they are
@@ -19,6 +20,7 @@ enum AuditTables {
         """
         CREATE TABLE audit_record (
             seq bigint PRIMARY KEY CHECK (seq >= 1),
+            id text NOT NULL UNIQUE,
             recorded timestamptz NOT NULL,
             canonical bytea NOT NULL,
             chain_hash bytea NOT NULL CHECK (octet_length(chain_hash) = 32),
@@ -66,7 +68,7 @@ enum AuditTables {
         // one before, inserts them all and moves the head. Returns the first new seq.
         """
         CREATE FUNCTION audit_append(
-            p_recorded timestamptz[], p_canonical bytea[], p_type_code text[], p_subtypes text[], p_action text[],
+            p_id text[], p_recorded timestamptz[], p_canonical bytea[], p_type_code text[], p_subtypes text[], p_action text[],
             p_outcome text[], p_patients text[], p_agents text[], p_purposes text[], p_entities text[]
         ) RETURNS bigint LANGUAGE plpgsql AS $$
         DECLARE
@@ -80,9 +82,9 @@ enum AuditTables {
             FOR i IN 1 .. coalesce(array_length(p_canonical, 1), 0) LOOP
                 v_seq := v_seq + 1;
                 v_hash := sha256(v_hash || int8send(v_seq) || sha256(p_canonical[i]));
-                INSERT INTO audit_record (seq, recorded, canonical, chain_hash, type_code, subtypes, action, outcome,
+                INSERT INTO audit_record (seq, id, recorded, canonical, chain_hash, type_code, subtypes, action, outcome,
                                           patients, agents, purposes, entities)
-                VALUES (v_seq, p_recorded[i], p_canonical[i], v_hash, p_type_code[i],
+                VALUES (v_seq, p_id[i], p_recorded[i], p_canonical[i], v_hash, p_type_code[i],
                         string_to_array(p_subtypes[i], E'\\x1f'), p_action[i], p_outcome[i],
                         string_to_array(p_patients[i], E'\\x1f'), string_to_array(p_agents[i], E'\\x1f'),
                         string_to_array(p_purposes[i], E'\\x1f'), string_to_array(p_entities[i], E'\\x1f'));

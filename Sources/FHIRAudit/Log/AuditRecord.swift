@@ -1,12 +1,15 @@
 public import Foundation
 
-/// One audit record to append: its canonical bytes, exactly as they will be hashed and served,
-/// and the values searches filter on (taken from the record by its builder; they prove nothing).
+/// One audit record to append: its id, its canonical bytes, exactly as they are hashed, stored
+/// and served, and the values searches filter on (taken from the record by its builder; they
+/// are an index and prove nothing).
 ///
 /// The lists must not hold the control character U+001F, which separates them on the way into
-/// PostgreSQL; ``AuditLogStore`` refuses a record that does.
-public struct AuditRecordWrite: Sendable, Hashable {
-    /// When the event was recorded.
+/// PostgreSQL; the store refuses a record that does.
+public struct AuditRecord: Sendable, Hashable {
+    /// The AuditEvent's logical id, also inside the canonical bytes.
+    public var id: String
+    /// When the event was recorded (the AuditEvent's `recorded`).
     public var recorded: Date
     /// The record's canonical bytes.
     public var canonical: [UInt8]
@@ -28,8 +31,9 @@ public struct AuditRecordWrite: Sendable, Hashable {
     public var entities: [String]
 
     /// A record to append.
-    public init(recorded: Date, canonical: [UInt8], typeCode: String, subtypes: [String] = [], action: String? = nil,
+    public init(id: String, recorded: Date, canonical: [UInt8], typeCode: String, subtypes: [String] = [], action: String? = nil,
                 outcome: String, patients: [String] = [], agents: [String] = [], purposes: [String] = [], entities: [String] = []) {
+        self.id = id
         self.recorded = recorded
         self.canonical = canonical
         self.typeCode = typeCode
