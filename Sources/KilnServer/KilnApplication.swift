@@ -56,6 +56,7 @@ public enum KilnApplication {
         )
         service.advertisesSMART = auth != nil
         let router = Router(context: KilnRequestContext.self)
+        router.add(middleware: RequestIDMiddleware())
         router.add(middleware: OperationOutcomeMiddleware())
         let responder = FHIRHTTPResponder(service: service, authenticator: auth.map { BearerAuthenticator(auth: $0) })
         if let auth {

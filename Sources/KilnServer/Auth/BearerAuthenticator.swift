@@ -15,7 +15,7 @@ struct BearerAuthenticator: Sendable {
     /// The authenticated caller, or 401 with `WWW-Authenticate`.
     func authenticate(_ request: Request, baseURL: String) async throws -> (Principal, any AccessController) {
         let caller = try await authenticatedCaller(request, baseURL: baseURL)
-        return (Principal(subject: caller.subject), SMARTAccessController(policy: auth.policy, caller: caller))
+        return (caller.principal, SMARTAccessController(policy: auth.policy, caller: caller))
     }
 
     /// The caller the request's bearer token names, or 401 with `WWW-Authenticate`.

@@ -16,6 +16,7 @@ struct FHIRHTTPResponder: Sendable {
             caller = try await authenticator.authenticate(request, baseURL: service.baseURL)
         }
         var fhirRequest = try await RequestDecoder(limits: service.limits).decode(request)
+        fhirRequest.requestID = context.requestID
         if let (principal, controller) = caller {
             fhirRequest.principal = principal
             fhirRequest.accessController = controller

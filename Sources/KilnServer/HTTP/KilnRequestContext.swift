@@ -4,6 +4,9 @@ public import Hummingbird
 public struct KilnRequestContext: RequestContext {
     /// Hummingbird's core storage (logger, parameters).
     public var coreContext: CoreRequestContextStorage
+    /// The request's id: the client's `X-Request-ID` when it is valid, else one Kiln made
+    /// (set by ``RequestIDMiddleware``; see ``RequestID``).
+    public var requestID: String = ""
 
     /// A context for one request.
     public init(source: ApplicationRequestContextSource) {

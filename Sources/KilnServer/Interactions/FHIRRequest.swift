@@ -29,6 +29,9 @@ public struct FHIRRequest: Sendable {
     /// The access controller of the authenticated caller (its token's scopes and role); the
     /// service's own controller decides when nil.
     public var accessController: (any AccessController)?
+    /// The request's id (``RequestID``), which its audit record and Provenance carry; empty for
+    /// a request that did not come through HTTP.
+    public var requestID: String = ""
     /// The view the request addresses: `/fhir` (clinical) or `/research/fhir` (research, whose
     /// access decisions and consent defaults differ).
     public var view: DataView = .clinical

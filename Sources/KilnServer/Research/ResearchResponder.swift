@@ -24,8 +24,9 @@ struct ResearchResponder: Sendable {
         }
         var fhirRequest = try await RequestDecoder(limits: view.clinical.limits, prefix: Self.prefix).decode(request)
         fhirRequest.view = .research
+        fhirRequest.requestID = context.requestID
         if let caller, let authenticator {
-            fhirRequest.principal = Principal(subject: caller.subject)
+            fhirRequest.principal = caller.principal
             fhirRequest.accessController = SMARTAccessController(policy: authenticator.auth.policy, caller: caller)
         }
         let response = try await view.handle(fhirRequest, projectName: Self.projectName(of: caller))

@@ -1,3 +1,4 @@
+public import FHIRAccess
 import FHIRConsent
 
 /// An authenticated caller as the access policy sees it: what its token grants and who it is.
@@ -25,12 +26,15 @@ public struct SMARTCaller: Sendable, Hashable {
     /// The research project the token names (`project`), if any; see ``researchProject``.
     public var project: String?
 
+    /// The token's `jti`, for audit and revocation; never the token itself.
+    public var tokenID: String?
+
     /// The built-in research project of researchers registered without one: `default`.
     public static let defaultResearchProject = "default"
 
     /// A caller.
     public init(subject: String, scopes: ScopeSet, role: Role? = nil, launchPatient: String? = nil, fhirUser: String? = nil, assignedPatients: [String] = [],
-                statedPurpose: String? = nil, organization: String? = nil, clientID: String? = nil, project: String? = nil) {
+                statedPurpose: String? = nil, organization: String? = nil, clientID: String? = nil, project: String? = nil, tokenID: String? = nil) {
         self.subject = subject
         self.scopes = scopes
         self.role = role
@@ -41,6 +45,7 @@ public struct SMARTCaller: Sendable, Hashable {
         self.organization = organization
         self.clientID = clientID
         self.project = project
+        self.tokenID = tokenID
     }
 
     /// The research project whose view a researcher sees: the token's ``project``, else
@@ -83,6 +88,12 @@ public struct SMARTCaller: Sendable, Hashable {
               id.unicodeScalars.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || $0 == "-" || $0 == "." })
         else { return nil }
         return String(id)
+    }
+
+    /// The caller as audit and Provenance record it.
+    public var principal: Principal {
+        Principal(subject: subject, clientID: clientID, fhirUser: fhirUser, role: role?.rawValue, organization: organization,
+                  purposeOfUse: purposeOfUse, tokenID: tokenID)
     }
 
     /// Whether the caller may use Kiln's administration API: administrators only.

@@ -72,7 +72,8 @@ public struct VerifiedToken: Sendable, Hashable {
             statedPurpose: purposeOfUse,
             organization: organization,
             clientID: clientID,
-            project: project
+            project: project,
+            tokenID: tokenID
         )
     }
 }
