@@ -103,6 +103,7 @@ let package = Package(
         .target(
             name: "FHIRAudit",
             dependencies: [
+                "FHIRModel",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -290,7 +291,7 @@ let package = Package(
         .testTarget(
             name: "FHIRAuditTests",
             dependencies: [
-                "FHIRAudit",
+                "FHIRAudit", "FHIRModel", "FHIRDefinitions", "FHIRValidation", "FHIRTerminology", "KilnFixtures",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -313,7 +314,7 @@ let package = Package(
         .testTarget(
             name: "KilnServerTests",
             dependencies: [
-                "FHIRAccess", "FHIRModel", "FHIRDefinitions", "FHIRDeidentify", "FHIRSearch", "FHIRStore", "FHIRTerminology", "KilnServer", "KilnTesting", "SMARTAuth",
+                "FHIRAccess", "FHIRAudit", "FHIRModel", "FHIRDefinitions", "FHIRDeidentify", "FHIRSearch", "FHIRStore", "FHIRTerminology", "KilnServer", "KilnTesting", "SMARTAuth",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -20,7 +20,10 @@ public enum KilnApplication {
     /// The application. The caller owns `client` and runs it (it is also added as a service when
     /// `runsClient` is true), and migrations run before the server accepts requests. `$validate`
     /// is added to `operations`, and the StructureDefinitions stored in the database are
-    /// registered in `validation`'s registry before the server accepts requests.
+    /// registered in `validation`'s registry before the server accepts requests. Unless
+    /// `configuration.recordsAudit` is false, every request is recorded in the audit log
+    /// (``AuditMiddleware``; each committed record also to `auditLines` when given), the log is
+    /// served as `AuditEvent`, and its checkpoint keys at `/audit/keys`.
     public static func build(
         configuration: ServerConfiguration,
         client: PostgresClient,
@@ -31,6 +34,7 @@ public enum KilnApplication {
         auth: AuthServices? = nil,
         research: ResearchServices? = nil,
         operations: OperationRegistry = OperationRegistry(),
+        auditLines: AuditLineSink? = nil,
         runsClient: Bool = true,
         migrate: Bool = true,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in },
@@ -55,8 +59,14 @@ public enum KilnApplication {
             logger: logger
         )
         service.advertisesSMART = auth != nil
+        let audit = configuration.recordsAudit
+            ? AuditService(client: client, server: AuditServer(baseURL: { baseURL.url }), lines: auditLines, logger: logger) : nil
+        service.audit = audit
         let router = Router(context: KilnRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
+        if let audit {
+            router.add(middleware: AuditMiddleware(audit: audit))
+        }
         router.add(middleware: OperationOutcomeMiddleware())
         let responder = FHIRHTTPResponder(service: service, authenticator: auth.map { BearerAuthenticator(auth: $0) })
         if let auth {
@@ -71,6 +81,9 @@ public enum KilnApplication {
         if let research {
             let view = ResearchView(clinical: service, projects: StoredResearchProjects.directory(client: client, research: research, logger: logger), profiles: research.profiles)
             ResearchRoutes.register(on: router, responder: ResearchResponder(view: view, authenticator: auth.map { BearerAuthenticator(auth: $0) }))
+        }
+        if audit != nil {
+            AuditRoutes.register(on: router, keys: AuditKeyStore(client: client, logger: logger))
         }
         router.get("/health") { _, _ in Response(status: .ok) }
         var application = Application(
@@ -98,6 +111,14 @@ public enum KilnApplication {
             application.beforeServerStarts {
                 try await auth.prepare()
             }
+        }
+        if let audit {
+            // The start is recorded before the first request is accepted, the stop once the
+            // server has stopped accepting them (see AuditLifecycle).
+            application.beforeServerStarts {
+                try await audit.record(AuditLifecycle.event(.applicationStart))
+            }
+            application.addServices(AuditLifecycle(audit: audit, logger: logger))
         }
         return application
     }

@@ -30,7 +30,8 @@ public struct TestServer: Sendable {
     /// `databaseConnections` sizes the server's pool (small for tests, which run many servers at once).
     /// `validation` sets the write validation modes (the server's default unless given).
     /// `authorization` turns on the SMART authorization server and bearer tokens; `research`
-    /// configures the research view (the shipped profiles unless given).
+    /// configures the research view (the shipped profiles unless given). `recordsAudit` false
+    /// runs the server without its audit log, to measure what the audit costs.
     public static func run<Result: Sendable>(
         limits: ServerLimits = .default,
         validation: ValidationPolicy = .standard,
@@ -38,6 +39,7 @@ public struct TestServer: Sendable {
         access: any AccessController = AllowAllAccessController(),
         authorization: AuthSettings? = nil,
         research: ResearchServices? = nil,
+        recordsAudit: Bool = true,
         _ body: @Sendable (TestServer) async throws -> Result
     ) async throws -> Result {
         var database = try await TestCluster.shared.makeDatabase()
@@ -50,8 +52,10 @@ public struct TestServer: Sendable {
         var operations = OperationRegistry()
         operations.registerTerminologyOperations(validationServices.terminology)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, limits: limits, validation: validation)
+        configuration.recordsAudit = recordsAudit
         let application = KilnApplication.build(
-            configuration: ServerConfiguration(host: "127.0.0.1", port: 0, limits: limits, validation: validation),
+            configuration: configuration,
             client: client,
             resourceTypes: Set(catalog.typeModel.resourceTypeNames),
             validation: validationServices,

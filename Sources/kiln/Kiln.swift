@@ -12,6 +12,7 @@ struct Kiln: AsyncParsableCommand {
             ServeCommand.self,
             MigrateCommand.self,
             ReindexCommand.self,
+            AuditCommand.self,
             ClientCommand.self,
             UserCommand.self,
             ProjectCommand.self,

@@ -28,8 +28,9 @@ struct ReindexCommandTests {
 
         let first = try await KilnProcess.run(["reindex", "--database-url", url, "--base-url", String(server.baseURL.dropLast("/fhir".count))])
         #expect(first.status == 0)
-        #expect(first.output.contains("Examined 1 resources"))
-        #expect(first.output.contains("1 reindexed"))
+        // The Patient and Kiln's Provenance of its create.
+        #expect(first.output.contains("Examined 2 resources"), "\(first.output)")
+        #expect(first.output.contains("2 reindexed"), "\(first.output)")
         #expect(try await client.get(search).json?["total"]?.numberValue?.intValue == 1)
 
         let second = try await KilnProcess.run(["reindex", "--database-url", url, "--type", "Patient"])

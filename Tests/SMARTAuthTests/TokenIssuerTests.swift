@@ -55,7 +55,7 @@ import Testing
         let caller = try await TokenFixture.verifier.verify(issued.token, now: now).caller(assignedPatients: ["p1"])
         #expect(caller == SMARTCaller(
             subject: "user-7", scopes: try ScopeSet(parsing: "user/Observation.rs"), role: .clinician,
-            fhirUser: "Practitioner/12", assignedPatients: ["p1"], clientID: "app-1"
+            fhirUser: "Practitioner/12", assignedPatients: ["p1"], clientID: "app-1", tokenID: issued.claims.tokenID
         ))
     }
 

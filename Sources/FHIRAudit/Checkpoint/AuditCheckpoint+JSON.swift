@@ -3,15 +3,17 @@ public import Foundation
 /// The checkpoint's JSON form, for a file or another system to keep:
 ///
 /// ```json
-/// {"chainHead": "<64 hex>", "root": "<64 hex>", "signature": "<128 hex>", "time": 1700000000, "treeSize": 50}
+/// {"chainHead": "<64 hex>", "kid": "<key id>", "root": "<64 hex>", "signature": "<128 hex>", "time": 1700000000, "treeSize": 50}
 /// ```
 ///
+/// `kid` names the signing key (``AuditCheckpoint/keyID``) and is left out when there is none.
 /// Digests and the signature are lowercase hexadecimal; keys are written sorted, so the same
 /// checkpoint is always the same bytes. The signature covers ``AuditCheckpoint/signedText``,
 /// not this JSON, so any JSON reader can write it back.
 extension AuditCheckpoint: Codable {
     private enum CodingKeys: String, CodingKey {
         case treeSize, root, chainHead, time, signature
+        case keyID = "kid"
     }
 
     /// A checkpoint from its JSON object.
@@ -25,8 +27,9 @@ extension AuditCheckpoint: Codable {
         let root = try container.decode(AuditDigest.self, forKey: .root)
         let chainHead = try container.decode(AuditDigest.self, forKey: .chainHead)
         let time = try container.decode(Int64.self, forKey: .time)
+        let keyID = try container.decodeIfPresent(String.self, forKey: .keyID)
         do {
-            self = try AuditCheckpoint(treeSize: treeSize, root: root, chainHead: chainHead, time: time, signature: signature)
+            self = try AuditCheckpoint(treeSize: treeSize, root: root, chainHead: chainHead, time: time, signature: signature, keyID: keyID)
         } catch {
             throw DecodingError.dataCorruptedError(forKey: .treeSize, in: container, debugDescription: error.description)
         }
@@ -40,6 +43,7 @@ extension AuditCheckpoint: Codable {
         try container.encode(chainHead, forKey: .chainHead)
         try container.encode(time, forKey: .time)
         try container.encode(Hex.text(signature), forKey: .signature)
+        try container.encodeIfPresent(keyID, forKey: .keyID)
     }
 
     /// The checkpoint as JSON, keys sorted.

@@ -15,7 +15,8 @@ public import Crypto
 /// <time, Unix seconds, decimal>
 /// ```
 ///
-/// each line ending in a line feed, the last one too.
+/// each line ending in a line feed, the last one too. The id of the signing key (``keyID``) is
+/// not signed: it only says which published key to try, and a changed one fails the signature.
 ///
 /// ```swift
 /// let checkpoint = try AuditCheckpoint.signed(treeSize: 50, root: root, chainHead: head, time: now, signingKey: key)
@@ -35,20 +36,25 @@ public struct AuditCheckpoint: Sendable, Hashable {
     public let time: Int64
     /// The ES256 signature over ``signedText``: r ‖ s, 64 bytes when well formed.
     public let signature: [UInt8]
+    /// The `kid` of the key that signed it (``AuditPublicKey/keyID``), when the signer named
+    /// it; a verifier holding several keys uses it to pick one.
+    public let keyID: String?
 
-    /// A checkpoint as read back, with its signature; throws when `treeSize` is negative.
-    public init(treeSize: Int64, root: AuditDigest, chainHead: AuditDigest, time: Int64, signature: [UInt8]) throws(AuditCheckpointError) {
+    /// A checkpoint as read back, with its signature and the id of the key that made it;
+    /// throws when `treeSize` is negative.
+    public init(treeSize: Int64, root: AuditDigest, chainHead: AuditDigest, time: Int64, signature: [UInt8], keyID: String? = nil) throws(AuditCheckpointError) {
         guard treeSize >= 0 else { throw .negativeTreeSize(treeSize) }
         self.treeSize = treeSize
         self.root = root
         self.chainHead = chainHead
         self.time = time
         self.signature = signature
+        self.keyID = keyID
     }
 
-    /// A new checkpoint, signed with `signingKey`.
+    /// A new checkpoint, signed with `signingKey`, naming `keyID` as its signer when given.
     public static func signed(
-        treeSize: Int64, root: AuditDigest, chainHead: AuditDigest, time: Int64, signingKey: P256.Signing.PrivateKey
+        treeSize: Int64, root: AuditDigest, chainHead: AuditDigest, time: Int64, signingKey: P256.Signing.PrivateKey, keyID: String? = nil
     ) throws(AuditCheckpointError) -> AuditCheckpoint {
         guard treeSize >= 0 else { throw .negativeTreeSize(treeSize) }
         let text = signedText(treeSize: treeSize, root: root, chainHead: chainHead, time: time)
@@ -58,7 +64,8 @@ public struct AuditCheckpoint: Sendable, Hashable {
         } catch {
             throw .signingFailed(String(describing: error))
         }
-        return try AuditCheckpoint(treeSize: treeSize, root: root, chainHead: chainHead, time: time, signature: Array(signature.rawRepresentation))
+        return try AuditCheckpoint(
+            treeSize: treeSize, root: root, chainHead: chainHead, time: time, signature: Array(signature.rawRepresentation), keyID: keyID)
     }
 
     /// The text the signature is over (see ``AuditCheckpoint``).

@@ -36,8 +36,14 @@ public struct AuditLogAppender: Sendable {
         return StoredAuditRecord(sequence: sequence, canonicalBytes: canonicalBytes, chainHash: chainHash)
     }
 
-    /// A checkpoint of the log as it is now, at `time` (Unix seconds), signed with `signingKey`.
-    public func checkpoint(time: Int64, signingKey: P256.Signing.PrivateKey) throws(AuditCheckpointError) -> AuditCheckpoint {
-        try AuditCheckpoint.signed(treeSize: treeSize, root: root, chainHead: chainHead, time: time, signingKey: signingKey)
+    /// A checkpoint of the log as it is now, at `time` (Unix seconds), signed with `signingKey`
+    /// and naming `keyID` as its signer when given.
+    public func checkpoint(time: Int64, signingKey: P256.Signing.PrivateKey, keyID: String? = nil) throws(AuditCheckpointError) -> AuditCheckpoint {
+        try AuditCheckpoint.signed(treeSize: treeSize, root: root, chainHead: chainHead, time: time, signingKey: signingKey, keyID: keyID)
+    }
+
+    /// A checkpoint of the log as it is now, at `time`, signed with `key` and naming it.
+    public func checkpoint(time: Int64, key: AuditSigningKey) throws(AuditCheckpointError) -> AuditCheckpoint {
+        try key.sign(treeSize: treeSize, root: root, chainHead: chainHead, time: time)
     }
 }

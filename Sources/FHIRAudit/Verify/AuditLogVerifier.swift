@@ -37,8 +37,10 @@ public import Crypto
 ///      records renumbered: **deleted** at e.
 ///    - Otherwise, and for the last record of the log: **altered** at e.
 ///
-/// Checkpoints are verified with the public key first; one whose signature fails is reported
-/// (**badSignature** at its tree size) and used for nothing else. When the chain reaches a
+/// Checkpoints are verified with the public key first (with several keys, the one the
+/// checkpoint's `kid` names, or any of them when it names none); one whose signature fails, or
+/// that names a key not given, is reported (**badSignature** at its tree size) and used for
+/// nothing else. When the chain reaches a
 /// checkpoint's tree size, the Merkle root and chain head of the records so far must be the
 /// checkpoint's, or it is **truncated** at that size (the records up to it were rewritten,
 /// links and all); when checkpoints cover more records than the log has, it is **truncated**
@@ -47,6 +49,12 @@ public import Crypto
 ///
 /// After the first problem the verifier stops: later records are not judged, and checkpoints
 /// beyond it are only signature-checked.
+///
+/// A verifier can also resume in the middle of the log, trusting the stored chain hash of the
+/// record before where it starts (``init(checkpoints:publicKeys:resumingAt:previousChainHash:)``).
+/// It then checks every link from there on, and the chain head of each checkpoint the chain
+/// reaches, but no Merkle root: those cover records it has not read
+/// (``checksMerkleRoots`` is false).
 public struct AuditLogVerifier: Sendable {
     /// The checkpoints whose signatures verify, by tree size.
     private let checkpoints: [AuditCheckpoint]
@@ -71,23 +79,66 @@ public struct AuditLogVerifier: Sendable {
     /// The first problem, after which nothing more is judged.
     private var firstFinding: AuditTamperFinding?
 
+    /// Whether the Merkle roots of checkpoints are compared: false when the verifier resumed
+    /// after record 1, for the records before it were not read.
+    public let checksMerkleRoots: Bool
+    /// How many checkpoints the chain reached and compared so far.
+    public private(set) var checkpointsCompared = 0
+
     /// A verifier of the log whose checkpoints these are, signed by the holder of the private key
-    /// of `publicKey`.
+    /// of `publicKey` (whatever key id they name).
     public init(checkpoints: [AuditCheckpoint], publicKey: P256.Signing.PublicKey) {
+        self.init(checkpoints: checkpoints, start: AuditChain.firstSequence, previousChainHash: AuditChain.genesis) { checkpoint in
+            checkpoint.hasValidSignature(publicKey: publicKey)
+                ? nil : "the signature of the checkpoint of size \(checkpoint.treeSize) at time \(checkpoint.time) does not verify"
+        }
+    }
+
+    /// A verifier of the whole log whose checkpoints these are, each signed by the key its `kid`
+    /// names among `publicKeys` (by any of them when it names none).
+    public init(checkpoints: [AuditCheckpoint], publicKeys: [AuditPublicKey]) {
+        self.init(checkpoints: checkpoints, publicKeys: publicKeys, resumingAt: AuditChain.firstSequence, previousChainHash: AuditChain.genesis)
+    }
+
+    /// A verifier that starts at record `sequence`, trusting `previousChainHash` as the chain hash
+    /// of the record before it (the genesis when `sequence` is 1). Checkpoints smaller than
+    /// `sequence` − 1 are only signature-checked; of the others, only the chain head is compared
+    /// unless `sequence` is 1.
+    public init(checkpoints: [AuditCheckpoint], publicKeys: [AuditPublicKey], resumingAt sequence: Int64, previousChainHash: AuditDigest) {
+        let keys = Dictionary(publicKeys.map { ($0.keyID, $0.publicKey) }, uniquingKeysWith: { first, _ in first })
+        self.init(checkpoints: checkpoints, start: max(sequence, AuditChain.firstSequence), previousChainHash: previousChainHash) { checkpoint in
+            if let keyID = checkpoint.keyID {
+                guard let key = keys[keyID] else {
+                    return "the checkpoint of size \(checkpoint.treeSize) names key \(keyID), which is not one of the log's keys"
+                }
+                return checkpoint.hasValidSignature(publicKey: key)
+                    ? nil : "the signature of the checkpoint of size \(checkpoint.treeSize) at time \(checkpoint.time) does not verify with key \(keyID)"
+            }
+            return keys.values.contains { checkpoint.hasValidSignature(publicKey: $0) }
+                ? nil : "the signature of the checkpoint of size \(checkpoint.treeSize) at time \(checkpoint.time) verifies with none of the log's keys"
+        }
+    }
+
+    /// The verifier starting at `start` after `previousChainHash`, trusting the checkpoints for
+    /// which `signatureProblem` returns nil.
+    private init(checkpoints: [AuditCheckpoint], start: Int64, previousChainHash: AuditDigest, signatureProblem: (AuditCheckpoint) -> String?) {
         var trusted: [AuditCheckpoint] = []
         var findings: [AuditTamperFinding] = []
         for checkpoint in checkpoints {
-            if checkpoint.hasValidSignature(publicKey: publicKey) {
-                trusted.append(checkpoint)
+            if let problem = signatureProblem(checkpoint) {
+                findings.append(AuditTamperFinding(sequence: checkpoint.treeSize, kind: .badSignature, detail: problem, checkpointTreeSize: checkpoint.treeSize))
             } else {
-                findings.append(
-                    AuditTamperFinding(
-                        sequence: checkpoint.treeSize, kind: .badSignature,
-                        detail: "the signature of the checkpoint of size \(checkpoint.treeSize) at time \(checkpoint.time) does not verify"))
+                trusted.append(checkpoint)
             }
         }
-        self.checkpoints = trusted.sorted { $0.treeSize < $1.treeSize }
+        let sorted = trusted.sorted { $0.treeSize < $1.treeSize }
+        self.checkpoints = sorted
         self.signatureFindings = findings
+        self.expected = start
+        self.head = previousChainHash
+        self.checksMerkleRoots = start == AuditChain.firstSequence
+        // Checkpoints of records before the one the chain is trusted at cannot be compared.
+        self.nextCheckpoint = sorted.firstIndex { $0.treeSize >= start - 1 } ?? sorted.count
         compareCheckpoints()
     }
 
@@ -103,7 +154,7 @@ public struct AuditLogVerifier: Sendable {
         }
         if link.sequence == expected, link.links(after: head, as: expected) {
             if let checkpointMismatch { return report(checkpointMismatch) }
-            accept(link, leafHash: record.leafHash)
+            accept(link, leafHash: checksMerkleRoots ? record.leafHash : nil)
             return nil
         }
         if let previousHead, link.links(after: previousHead, as: expected - 1) {
@@ -136,7 +187,8 @@ public struct AuditLogVerifier: Sendable {
             findings.append(
                 AuditTamperFinding(
                     sequence: expected, kind: .truncated,
-                    detail: "a checkpoint covers \(largest.treeSize) records; the log ends at \(expected - 1)"))
+                    detail: "a checkpoint covers \(largest.treeSize) records; the log ends at \(expected - 1)",
+                    checkpointTreeSize: largest.treeSize))
         }
         findings.append(contentsOf: signatureFindings)
         return findings.enumerated()
@@ -145,10 +197,10 @@ public struct AuditLogVerifier: Sendable {
     }
 
     /// Takes `link` as record `expected` and compares the checkpoints of that size.
-    private mutating func accept(_ link: ChainLink, leafHash: AuditDigest) {
+    private mutating func accept(_ link: ChainLink, leafHash: AuditDigest?) {
         previousHead = head
         head = link.storedHash
-        tree.append(leafHash: leafHash)
+        if let leafHash { tree.append(leafHash: leafHash) }
         expected += 1
         compareCheckpoints()
     }
@@ -160,13 +212,21 @@ public struct AuditLogVerifier: Sendable {
         while nextCheckpoint < checkpoints.count, checkpoints[nextCheckpoint].treeSize <= verified {
             let checkpoint = checkpoints[nextCheckpoint]
             nextCheckpoint += 1
-            let currentRoot = root ?? tree.root
-            root = currentRoot
-            if checkpointMismatch == nil, checkpoint.root != currentRoot || checkpoint.chainHead != head {
-                let what = checkpoint.root != currentRoot ? "Merkle root" : "chain head"
+            checkpointsCompared += 1
+            let rootDiffers: Bool
+            if checksMerkleRoots {
+                let currentRoot = root ?? tree.root
+                root = currentRoot
+                rootDiffers = checkpoint.root != currentRoot
+            } else {
+                rootDiffers = false
+            }
+            if checkpointMismatch == nil, rootDiffers || checkpoint.chainHead != head {
+                let what = rootDiffers ? "Merkle root" : "chain head"
                 checkpointMismatch = AuditTamperFinding(
                     sequence: verified, kind: .truncated,
-                    detail: "the records up to \(verified) no longer have the \(what) of the checkpoint of that size")
+                    detail: "the records up to \(verified) no longer have the \(what) of the checkpoint of that size",
+                    checkpointTreeSize: checkpoint.treeSize)
             }
         }
     }

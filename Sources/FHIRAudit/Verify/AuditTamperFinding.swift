@@ -22,6 +22,12 @@ public struct AuditTamperFinding: Sendable, Hashable, CustomStringConvertible {
         /// A checkpoint's signature does not verify with the log's public key, so it proves
         /// nothing and was not used.
         case badSignature
+        /// A checkpoint kept outside the store (a checkpoint file) is not in the store: it was
+        /// removed, perhaps to hide what it covers.
+        case missingCheckpoint
+        /// A checkpoint kept outside the store differs from the store's checkpoint of the same
+        /// size: one of the two was changed.
+        case alteredCheckpoint
     }
 
     /// The sequence the problem is at (see ``AuditLogVerifier`` for which one each kind names).
@@ -30,12 +36,17 @@ public struct AuditTamperFinding: Sendable, Hashable, CustomStringConvertible {
     public let kind: Kind
     /// What the verifier saw, for a person.
     public let detail: String
+    /// The tree size of the checkpoint the finding is about, for the kinds about checkpoints
+    /// (truncated, badSignature, missingCheckpoint, alteredCheckpoint); nil for the others.
+    public let checkpointTreeSize: Int64?
 
-    /// A finding of `kind` at `sequence`.
-    public init(sequence: Int64, kind: Kind, detail: String) {
+    /// A finding of `kind` at `sequence`, about the checkpoint of `checkpointTreeSize` records
+    /// when it concerns one.
+    public init(sequence: Int64, kind: Kind, detail: String, checkpointTreeSize: Int64? = nil) {
         self.sequence = sequence
         self.kind = kind
         self.detail = detail
+        self.checkpointTreeSize = checkpointTreeSize
     }
 
     /// `kind at sequence: detail`.

@@ -1,18 +1,18 @@
-import Foundation
+public import Foundation
 
 /// A FHIR date, dateTime or instant search value as the half-open range of instants its
 /// precision covers: `2020` is `[2020-01-01T00:00:00Z, 2021-01-01T00:00:00Z)`, `2020-03-04T10:30`
 /// the minute from 10:30 UTC. A value without a time zone is taken as UTC.
 ///
 /// Accepted forms: `YYYY`, `YYYY-MM`, `YYYY-MM-DD` and `YYYY-MM-DDThh:mm[:ss[.fff]][Z|±hh:mm]`.
-struct SearchDateValue: Sendable, Hashable {
+public struct SearchDateValue: Sendable, Hashable {
     /// The first instant covered.
-    var low: Date
+    public var low: Date
     /// The first instant after the range.
-    var high: Date
+    public var high: Date
 
     /// Parses `text`; nil when it is not one of the accepted forms or names a day that does not exist.
-    init?(parsing text: String) {
+    public init?(parsing text: String) {
         var scanner = DigitScanner(text)
         guard let year = scanner.digits(4), year >= 1 else { return nil }
         var month = 1, day = 1

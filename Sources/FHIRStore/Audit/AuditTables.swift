@@ -37,6 +37,7 @@ enum AuditTables {
         "CREATE INDEX audit_record_recorded ON audit_record (recorded)",
         "CREATE INDEX audit_record_patients ON audit_record USING gin (patients)",
         "CREATE INDEX audit_record_agents ON audit_record USING gin (agents)",
+        "CREATE INDEX audit_record_entities ON audit_record USING gin (entities)",
         """
         CREATE TABLE audit_chain_head (
             only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),

@@ -308,6 +308,7 @@ public enum SchemaMigrations {
         ]),
         // The tamper-evident audit log: records as hashed, chained, append-only (see AuditTables).
         Migration(version: 13, name: "audit log", statements: AuditTables.schema),
+        Migration(version: 14, name: "audit checkpoint keys", statements: AuditKeyTables.schema),
     ]
 
     /// The rows ensured after every migration run: the built-in research project `default`,

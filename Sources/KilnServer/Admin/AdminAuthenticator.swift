@@ -28,6 +28,7 @@ struct AdminAuthenticator: Sendable {
         } catch {
             throw AdminError.unauthorized("The token's scopes cannot be honoured: \(error.description)")
         }
+        AuditTrail.current?.noteCaller(caller.principal)
         guard caller.mayUseAdministrationAPI else {
             let role = caller.role.map { "the role \($0.rawValue)" } ?? "no role (a system client)"
             throw AdminError.forbidden("The administration API is for administrators; this token has \(role)")

@@ -58,8 +58,10 @@ struct AuthorizeEndpoint: Sendable {
                   let user = try await auth.store.user(named: username),
                   (try? PasswordHasher().verify(password, against: user.passwordHash)) == true
             else {
+                AuditTrail.current?.noteLogin(succeeded: false, username: form["username"])
                 return loginPage(authorization, message: "The username or password is wrong.")
             }
+            AuditTrail.current?.noteLogin(succeeded: true, username: user.username)
             return try await approvalPage(authorization, user: user)
         } catch let failure as AuthorizeFailure {
             return failure.response

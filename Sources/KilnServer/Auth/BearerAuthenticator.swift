@@ -40,6 +40,7 @@ struct BearerAuthenticator: Sendable {
         } catch {
             throw Self.unauthorized("The token's scopes cannot be honoured: \(error.description)", error: "invalid_token")
         }
+        AuditTrail.current?.noteCaller(caller.principal)
         return caller
     }
 

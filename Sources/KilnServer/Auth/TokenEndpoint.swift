@@ -1,3 +1,4 @@
+import FHIRAccess
 import FHIRStore
 import Foundation
 import Hummingbird
@@ -15,6 +16,7 @@ struct TokenEndpoint: Sendable {
     func respond(_ request: Request) async throws -> Response {
         let form = try await OAuthForm.read(request)
         let client = try await auth.authenticateClient(form, request: request, tokenEndpoint: tokenURL)
+        AuditTrail.current?.noteCaller(Principal(subject: client.clientID, clientID: client.clientID, organization: client.organization))
         switch try form.required("grant_type") {
         case "client_credentials": return try await clientCredentials(form, client: client)
         case "authorization_code": return try await authorizationCode(form, client: client)
@@ -115,6 +117,7 @@ struct TokenEndpoint: Sendable {
     }
 
     private func tokenBody(_ token: IssuedToken<AccessTokenClaims>, scopes: ScopeSet) -> [String: any Sendable] {
+        AuditTrail.current?.noteIssuedToken(token.claims.tokenID)
         var body: [String: any Sendable] = [
             "access_token": token.token, "token_type": "Bearer", "scope": scopes.scopeString,
             "expires_in": max(0, Int(token.claims.expiresAt.timeIntervalSinceNow.rounded())),

@@ -9,6 +9,11 @@ import Foundation
 /// (DELETE, POST, PUT and PATCH, then GET and HEAD), after assigning ids to every create and
 /// rewriting references to `urn:uuid:` fullUrls; any failure rolls back every entry. A batch runs
 /// each entry on its own, and a failed entry carries its OperationOutcome in the response.
+///
+/// What is written is recorded (``FHIRService/recordWrites(_:for:in:)``) once per PostgreSQL
+/// transaction: a transaction's one Provenance targets every version its entries wrote; each
+/// write entry of a batch gets its own. Entries carry the Bundle's request id, and a batch's
+/// entries its `X-Provenance` header, which is checked before any entry runs.
 struct BundleProcessor {
     let service: FHIRService
 
@@ -31,6 +36,7 @@ struct BundleProcessor {
             throw FHIRError.payloadTooLarge("The Bundle has \(entries.count) entries; the limit is \(service.limits.maximumBundleEntries)")
         }
         _ = try service.authorize(type == "transaction" ? .transaction : .batch, request: request)
+        try service.checkProvenanceHeader(of: request, now: Date())
         if type == "transaction" {
             return try await transaction(entries, request: request)
         }
@@ -42,13 +48,17 @@ struct BundleProcessor {
     private func transaction(_ rawEntries: [JSONValue], request: FHIRRequest) async throws -> FHIRResponse {
         var entries: [BundleEntryRequest] = []
         for (index, entry) in rawEntries.enumerated() {
-            entries.append(try BundleEntryRequest(entry: entry, index: index, baseURL: service.baseURL, principal: request.principal, accessController: request.accessController, prefer: request.preferReturn))
+            var decoded = try BundleEntryRequest(entry: entry, index: index, baseURL: service.baseURL, principal: request.principal, accessController: request.accessController, prefer: request.preferReturn)
+            decoded.request.requestID = request.requestID
+            entries.append(decoded)
         }
         try checkDistinctTargets(entries)
         try validateEntries(&entries)
         let validated = entries
         let responses = try await service.store.withTransaction { transaction in
-            try await runTransaction(validated, in: transaction)
+            let run = try await runTransaction(validated, in: transaction)
+            try await service.recordWrites(run.written, for: request, in: transaction)
+            return run.responses
         }
         await service.registerWrittenDefinitions(responses)
         var responseEntries: [JSONValue] = []
@@ -89,9 +99,12 @@ struct BundleProcessor {
         }
     }
 
-    private func runTransaction(_ entries: [BundleEntryRequest], in transaction: StoreTransaction) async throws -> [FHIRResponse] {
+    /// Runs a transaction's entries; returns their responses and the versions they wrote, in
+    /// the order of the entries.
+    private func runTransaction(_ entries: [BundleEntryRequest], in transaction: StoreTransaction) async throws -> (responses: [FHIRResponse], written: [WrittenVersion]) {
         var entries = entries
         var responses = [FHIRResponse?](repeating: nil, count: entries.count)
+        var written: [(position: Int, version: WrittenVersion)] = []
         var references: [String: String] = [:]
         var createTargets: [Int: CreateTarget] = [:]
 
@@ -159,6 +172,10 @@ struct BundleProcessor {
                             entries[position].request.validationIssues = try service.validationIssues(of: entry.request, resource: try ResourceInput.resource(entry.request.body, expectedType: type), type: type)
                             pendingCreates.append((position, write))
                         }
+                    } else if entry.request.method.isWrite {
+                        let outcome = try await service.unrecordedWrite(entry.request, in: transaction)
+                        responses[position] = outcome.response
+                        written += outcome.written.map { (position, $0) }
                     } else {
                         responses[position] = try await service.perform(entry.request, in: transaction)
                     }
@@ -176,10 +193,12 @@ struct BundleProcessor {
                         throw located(error, at: entries[pending.position])
                     }
                     responses[pending.position] = service.writeResponse(pending.write.stored, status: 201, prefer: request.preferReturn, message: "Created", issues: request.validationIssues ?? [])
+                    written.append((pending.position, WrittenVersion(pending.write)))
                 }
             }
         }
-        return responses.map { $0 ?? FHIRResponse(status: 500) }
+        let versions = written.sorted { $0.position < $1.position }.map(\.version)
+        return (responses.map { $0 ?? FHIRResponse(status: 500) }, versions)
     }
 
     private func resolveConditionalUpdate(type: String, entry: BundleEntryRequest, in transaction: StoreTransaction) async throws -> String {
@@ -259,7 +278,10 @@ struct BundleProcessor {
         for (index, rawEntry) in rawEntries.enumerated() {
             let response: FHIRResponse
             do {
-                let entry = try BundleEntryRequest(entry: rawEntry, index: index, baseURL: service.baseURL, principal: request.principal, accessController: request.accessController, prefer: request.preferReturn)
+                var entry = try BundleEntryRequest(entry: rawEntry, index: index, baseURL: service.baseURL, principal: request.principal, accessController: request.accessController, prefer: request.preferReturn)
+                // Each write entry commits on its own, so it records its own writes, as the Bundle's request.
+                entry.request.requestID = request.requestID
+                entry.request.provenanceHeader = request.provenanceHeader
                 if case .system = entry.request.route {
                     throw FHIRError.badRequest("\(entry.expression): a batch entry cannot itself be a batch or transaction")
                 }

@@ -11,6 +11,9 @@ public struct ServerConfiguration: Sendable {
     public var limits: ServerLimits
     /// What writes do with resources that fail validation, by resource type.
     public var validation: ValidationPolicy
+    /// Whether every request is recorded in the audit log: on, always, in a server that holds
+    /// data; off only to measure what the audit costs (`kiln bench`), never in production.
+    public var recordsAudit: Bool = true
 
     /// A configuration.
     public init(host: String = "127.0.0.1", port: Int = 8080, baseURL: String? = nil, limits: ServerLimits = .default, validation: ValidationPolicy = .standard) {

@@ -1,4 +1,5 @@
 import FHIRAccess
+import FHIRAudit
 import FHIRModel
 import Hummingbird
 
@@ -17,6 +18,8 @@ struct FHIRHTTPResponder: Sendable {
         }
         var fhirRequest = try await RequestDecoder(limits: service.limits).decode(request)
         fhirRequest.requestID = context.requestID
+        AuditTrail.current?.noteInteraction(AuditedInteraction(fhirRequest, requestLine: "\(request.method.rawValue) \(request.uri)"))
+        AuditTrail.current?.noteView(.clinical)
         if let (principal, controller) = caller {
             fhirRequest.principal = principal
             fhirRequest.accessController = controller

@@ -37,7 +37,7 @@ struct RequestDecoder {
         } else if method == .post || method == .put || method == .patch {
             body = try await readBody(request, method: method, route: route)
         }
-        return FHIRRequest(
+        var decoded = FHIRRequest(
             method: method,
             route: route,
             query: query,
@@ -49,6 +49,19 @@ struct RequestDecoder {
             body: body,
             principal: .anonymous
         )
+        if method.isWrite, Self.writesResources(route), let header = request.headers.first(where: { $0.name.canonicalName == "x-provenance" })?.value {
+            decoded.provenanceHeader = try ProvenanceHeader.parse(header, maximumSize: limits.maximumBodySize, maximumDepth: limits.maximumJSONDepth)
+        }
+        return decoded
+    }
+
+    /// Whether a write to `route` writes resources (and so takes an `X-Provenance` header): a
+    /// type, an instance or a Bundle at the base; not a search by POST or an operation.
+    private static func writesResources(_ route: FHIRRoute) -> Bool {
+        switch route {
+        case .type, .instance, .system: true
+        default: false
+        }
     }
 
     /// The parameters of `POST [type]/_search` and `POST _search`, sent as `application/x-www-form-urlencoded`.

@@ -35,6 +35,9 @@ public struct FHIRRequest: Sendable {
     /// The view the request addresses: `/fhir` (clinical) or `/research/fhir` (research, whose
     /// access decisions and consent defaults differ).
     public var view: DataView = .clinical
+    /// The `X-Provenance` header's JSON (``ProvenanceHeader``), parsed but not yet checked: a
+    /// Provenance the client wants stored for the request's writes; nil when not sent.
+    public var provenanceHeader: JSONValue?
     /// The validation issues of the body, once it has been validated for a write (before the
     /// transaction opens); nil when it has not been validated yet.
     var validationIssues: [OperationOutcomeIssue]?

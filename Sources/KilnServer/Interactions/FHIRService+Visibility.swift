@@ -10,12 +10,16 @@ extension FHIRService {
     /// cannot tell apart (both are 404).
     func readVisible(type: String, id: String, filter: AccessFilter, in transaction: StoreTransaction?) async throws -> StoredResource? {
         let visibility = search.compiler(baseURL: baseURL).visibility(resourceType: type, id: id, filter: filter)
+        let stored: StoredResource?
         if let transaction {
             guard try await transaction.isVisible(visibility) else { return nil }
-            return try await transaction.read(resourceType: type, id: id)
+            stored = try await transaction.read(resourceType: type, id: id)
+        } else {
+            guard try await store.isVisible(visibility) else { return nil }
+            stored = try await store.read(resourceType: type, id: id)
         }
-        guard try await store.isVisible(visibility) else { return nil }
-        return try await store.read(resourceType: type, id: id)
+        if let stored, !stored.isDeleted { AuditTrail.current?.noteRead(stored.reference) }
+        return stored
     }
 
     /// Whether `filter` lets the caller see the current version of `type`/`id`.

@@ -1,4 +1,5 @@
 public import FHIRAccess
+import FHIRAudit
 import FHIRModel
 public import FHIRStore
 import Foundation
@@ -27,6 +28,10 @@ public struct FHIRService: Sendable {
     public let search: SearchServices
     /// Whether the SMART authorization server guards the API (the CapabilityStatement says so).
     public var advertisesSMART = false
+    /// The audit log: writes append their records in their own transactions, and it is served
+    /// read-only as `AuditEvent` (``AuditEventEndpoint``); nil when the server records no
+    /// audit, and AuditEvent is then an ordinary type.
+    public var audit: AuditService?
     /// The absolute URL of the FHIR base, e.g. `https://kiln.example.org/fhir`.
     public var baseURL: String { base.url }
     let base: BaseURL
@@ -70,6 +75,9 @@ public struct FHIRService: Sendable {
             return FHIRResponse(status: 200, body: .json(capabilityStatement()))
         case (.system, .post):
             return try await BundleProcessor(service: self).process(request)
+        case _ where request.route.resourceType == "AuditEvent" && audit != nil:
+            guard let audit else { throw FHIRError.internalError("The audit log is not configured") }
+            return try await AuditEventEndpoint(service: self, log: audit.log).respond(to: request)
         case (.operation, _):
             // Operations open their own transactions when they write.
             return try await perform(request, in: nil)
@@ -143,7 +151,11 @@ public struct FHIRService: Sendable {
     func authorize(_ interaction: Interaction, request: FHIRRequest, type: String? = nil, id: String? = nil) throws(FHIRError) -> AccessFilter {
         let decision = (request.accessController ?? access).decide(AccessRequest(principal: request.principal, interaction: interaction, resourceType: type, resourceID: id, view: request.view))
         switch decision {
-        case .allow(let filter): return filter
+        case .allow(let filter):
+            if filter.consent != nil {
+                AuditTrail.current?.noteConsent(BreakGlassNotice.applies(to: request) ? .overridden : interaction == .searchType || interaction == .searchSystem ? .filtered : .permitted)
+            }
+            return filter
         case .deny(let reason): throw FHIRError.forbidden(reason)
         }
     }

@@ -65,6 +65,7 @@ extension FHIRService {
                 continue
             }
             entries.append(try historyEntry(version))
+            if !version.isDeleted { AuditTrail.current?.noteRead(version.reference) }
         }
         // The total counts the versions of the resources the caller may see now.
         let bundle = BundleBuilder.bundle(type: "history", total: result.total, links: links, entries: entries)

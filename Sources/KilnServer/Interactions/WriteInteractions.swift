@@ -12,19 +12,80 @@ enum CreateTarget: Sendable {
     case existing(id: String)
 }
 
+/// What a write did: its response, and the versions it wrote, for
+/// ``FHIRService/recordWrites(_:for:in:)``.
+struct WriteOutcome: Sendable {
+    /// The response to the write.
+    var response: FHIRResponse
+    /// The versions written; empty when the write changed nothing.
+    var written: [WrittenVersion]
+}
+
 extension FHIRService {
     /// `POST [type]`, with optional `If-None-Exist`.
     func create(type: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
+        try await recorded(try await createWrite(type: type, request: request, in: transaction), for: request, in: transaction)
+    }
+
+    /// `PUT [type]/[id]`.
+    func update(type: String, id: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
+        try await recorded(try await updateWrite(type: type, id: id, request: request, in: transaction), for: request, in: transaction)
+    }
+
+    /// `PUT [type]?criteria`.
+    func conditionalUpdate(type: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
+        try await recorded(try await conditionalUpdateWrite(type: type, request: request, in: transaction), for: request, in: transaction)
+    }
+
+    /// `PATCH [type]/[id]`.
+    func patch(type: String, id: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
+        try await recorded(try await patchWrite(type: type, id: id, request: request, in: transaction), for: request, in: transaction)
+    }
+
+    /// `DELETE [type]/[id]`.
+    func delete(type: String, id: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
+        try await recorded(try await deleteWrite(type: type, id: id, request: request, in: transaction), for: request, in: transaction)
+    }
+
+    /// `DELETE [type]?criteria`.
+    func conditionalDelete(type: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
+        try await recorded(try await conditionalDeleteWrite(type: type, request: request, in: transaction), for: request, in: transaction)
+    }
+
+    /// The write's response, once what it wrote is recorded in the same transaction.
+    private func recorded(_ outcome: WriteOutcome, for request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
+        try await recordWrites(outcome.written, for: request, in: transaction)
+        return outcome.response
+    }
+
+    /// Performs a write entry of a transaction Bundle without recording it: the Bundle records
+    /// the writes of all its entries together. Any other request is performed as usual.
+    func unrecordedWrite(_ request: FHIRRequest, in transaction: StoreTransaction) async throws -> WriteOutcome {
+        if let type = request.route.resourceType { try checkResourceType(type) }
+        switch (request.route, request.method) {
+        case (.type(let type), .post): return try await createWrite(type: type, request: request, in: transaction)
+        case (.instance(let type, let id), .put): return try await updateWrite(type: type, id: id, request: request, in: transaction)
+        case (.type(let type), .put): return try await conditionalUpdateWrite(type: type, request: request, in: transaction)
+        case (.instance(let type, let id), .patch): return try await patchWrite(type: type, id: id, request: request, in: transaction)
+        case (.instance(let type, let id), .delete): return try await deleteWrite(type: type, id: id, request: request, in: transaction)
+        case (.type(let type), .delete): return try await conditionalDeleteWrite(type: type, request: request, in: transaction)
+        default: return WriteOutcome(response: try await perform(request, in: transaction), written: [])
+        }
+    }
+
+    /// A create, not yet recorded.
+    private func createWrite(type: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> WriteOutcome {
         let target = try await resolveCreate(type: type, request: request, in: transaction)
         switch target {
         case .existing(let id):
-            return try await existingResponse(type: type, id: id, request: request, in: transaction)
+            return WriteOutcome(response: try await existingResponse(type: type, id: id, request: request, in: transaction), written: [])
         case .new(let id):
             let write = try planCreate(type: type, id: id, body: request.body, in: transaction)
             let issues = try validationIssues(of: request, resource: try ResourceInput.resource(request.body, expectedType: type), type: type)
             try await transaction.write([write])
             try await requireCreatedVisible(type: type, id: id, request: request, in: transaction)
-            return writeResponse(write.stored, status: 201, prefer: request.preferReturn, message: "Created", issues: issues)
+            let response = writeResponse(write.stored, status: 201, prefer: request.preferReturn, message: "Created", issues: issues)
+            return WriteOutcome(response: response, written: [WrittenVersion(write)])
         }
     }
 
@@ -73,8 +134,9 @@ extension FHIRService {
         return writeResponse(stored, status: 200, prefer: request.preferReturn, message: "Matched existing")
     }
 
-    /// `PUT [type]/[id]`: update, or create with the client's id; `If-Match` makes it versioned.
-    func update(type: String, id: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
+    /// `PUT [type]/[id]`, not yet recorded: update, or create with the client's id; `If-Match`
+    /// makes it versioned.
+    private func updateWrite(type: String, id: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> WriteOutcome {
         let filter = try authorize(.update, request: request, type: type, id: id)
         try ResourceInput.checkID(id)
         let resource = try ResourceInput.resource(request.body, expectedType: type)
@@ -90,7 +152,7 @@ extension FHIRService {
     /// Writes the next version of `type/id` after locking it and checking `If-Match`. Under a
     /// restricting `filter` the current version must be visible (else 404, as if absent) and
     /// the new one must be too (else 403 and nothing is stored).
-    func storeUpdate(type: String, id: String, resource: JSONObject, request: FHIRRequest, method: WriteMethod = .update, filter: AccessFilter, in transaction: StoreTransaction) async throws -> FHIRResponse {
+    private func storeUpdate(type: String, id: String, resource: JSONObject, request: FHIRRequest, method: WriteMethod = .update, filter: AccessFilter, in transaction: StoreTransaction) async throws -> WriteOutcome {
         let issues = try validationIssues(of: request, resource: resource, type: type)
         let current = try await transaction.lockForWrite(resourceType: type, id: id)
         if let current, !current.isDeleted, try await !isVisible(type: type, id: id, filter: filter, in: transaction) {
@@ -103,11 +165,13 @@ extension FHIRService {
         try await transaction.write([write])
         try await requireWrittenVisible(type: type, id: id, filter: filter, in: transaction)
         let created = current == nil || current?.isDeleted == true
-        return writeResponse(write.stored, status: created ? 201 : 200, prefer: request.preferReturn, message: created ? "Created" : "Updated", issues: issues)
+        let response = writeResponse(write.stored, status: created ? 201 : 200, prefer: request.preferReturn, message: created ? "Created" : "Updated", issues: issues)
+        return WriteOutcome(response: response, written: [WrittenVersion(write, created: created)])
     }
 
-    /// `PUT [type]?criteria`: update the one match, create when none, 412 when several.
-    func conditionalUpdate(type: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
+    /// `PUT [type]?criteria`, not yet recorded: update the one match, create when none, 412
+    /// when several.
+    private func conditionalUpdateWrite(type: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> WriteOutcome {
         let filter = try authorize(.update, request: request, type: type)
         let criteria = try ConditionalCriteria(resourceType: type, parameters: request.query, example: "PUT \(type)?identifier=system|value")
         let resource = try ResourceInput.resource(request.body, expectedType: type)
@@ -127,8 +191,8 @@ extension FHIRService {
         }
     }
 
-    /// `PATCH [type]/[id]` with a JSON Patch document.
-    func patch(type: String, id: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
+    /// `PATCH [type]/[id]` with a JSON Patch document, not yet recorded.
+    private func patchWrite(type: String, id: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> WriteOutcome {
         let filter = try authorize(.patch, request: request, type: type, id: id)
         try ResourceInput.checkID(id)
         guard let body = request.body else { throw FHIRError.badRequest("A patch needs a JSON Patch document in the body") }
@@ -155,18 +219,20 @@ extension FHIRService {
         let write = ResourceVersionWrite(resourceType: type, id: id, versionID: versionID, lastUpdated: transaction.now, method: .patch, resource: stamped, index: indexEntries(of: stamped))
         try await transaction.write([write])
         try await requireWrittenVisible(type: type, id: id, filter: filter, in: transaction)
-        return writeResponse(write.stored, status: 200, prefer: request.preferReturn, message: "Patched", issues: issues)
+        let response = writeResponse(write.stored, status: 200, prefer: request.preferReturn, message: "Patched", issues: issues)
+        return WriteOutcome(response: response, written: [WrittenVersion(write)])
     }
 
-    /// `DELETE [type]/[id]`: writes a tombstone version; deleting what is absent or deleted succeeds too.
-    func delete(type: String, id: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
+    /// `DELETE [type]/[id]`, not yet recorded: writes a tombstone version; deleting what is
+    /// absent or deleted succeeds too, and writes nothing.
+    private func deleteWrite(type: String, id: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> WriteOutcome {
         let filter = try authorize(.delete, request: request, type: type, id: id)
         try ResourceInput.checkID(id)
         return try await storeDelete(type: type, id: id, request: request, filter: filter, in: transaction)
     }
 
     /// Deletes `type/id`; what `filter` hides is treated as absent, and left alone.
-    private func storeDelete(type: String, id: String, request: FHIRRequest, filter: AccessFilter, in transaction: StoreTransaction) async throws -> FHIRResponse {
+    private func storeDelete(type: String, id: String, request: FHIRRequest, filter: AccessFilter, in transaction: StoreTransaction) async throws -> WriteOutcome {
         var current: CurrentVersion?
         if try await transaction.currentVersion(resourceType: type, id: id) != nil {
             current = try await transaction.lockForWrite(resourceType: type, id: id)
@@ -176,24 +242,26 @@ extension FHIRService {
             current = nil
         }
         guard let current else {
-            return deleteResponse(message: "\(type)/\(id) does not exist; nothing to delete", etag: nil, prefer: request.preferReturn)
+            return WriteOutcome(response: deleteResponse(message: "\(type)/\(id) does not exist; nothing to delete", etag: nil, prefer: request.preferReturn), written: [])
         }
         try checkIfMatch(request.ifMatch, current: current, reference: "\(type)/\(id)")
         if current.isDeleted {
-            return deleteResponse(message: "\(type)/\(id) was already deleted", etag: "W/\"\(current.versionID)\"", prefer: request.preferReturn)
+            return WriteOutcome(response: deleteResponse(message: "\(type)/\(id) was already deleted", etag: "W/\"\(current.versionID)\"", prefer: request.preferReturn), written: [])
         }
         let tombstone = ResourceVersionWrite(deleting: type, id: id, versionID: current.versionID + 1, lastUpdated: transaction.now)
         try await transaction.write([tombstone])
-        return deleteResponse(message: "Deleted \(type)/\(id) (version \(tombstone.versionID))", etag: tombstone.stored.etag, prefer: request.preferReturn)
+        let response = deleteResponse(message: "Deleted \(type)/\(id) (version \(tombstone.versionID))", etag: tombstone.stored.etag, prefer: request.preferReturn)
+        return WriteOutcome(response: response, written: [WrittenVersion(tombstone)])
     }
 
-    /// `DELETE [type]?criteria`: delete the one match; none is success; several is 412.
-    func conditionalDelete(type: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> FHIRResponse {
+    /// `DELETE [type]?criteria`, not yet recorded: delete the one match; none is success;
+    /// several is 412.
+    private func conditionalDeleteWrite(type: String, request: FHIRRequest, in transaction: StoreTransaction) async throws -> WriteOutcome {
         let filter = try authorize(.delete, request: request, type: type)
         let criteria = try ConditionalCriteria(resourceType: type, parameters: request.query, example: "DELETE \(type)?identifier=system|value")
         let matches = try await matches(criteria, filter: filter, lock: true, in: transaction)
         switch matches.count {
-        case 0: return deleteResponse(message: "No \(type) matches; nothing to delete", etag: nil, prefer: request.preferReturn)
+        case 0: return WriteOutcome(response: deleteResponse(message: "No \(type) matches; nothing to delete", etag: nil, prefer: request.preferReturn), written: [])
         case 1: return try await storeDelete(type: type, id: matches[0], request: request, filter: filter, in: transaction)
         default:
             throw FHIRError.preconditionFailed("The criteria match more than one \(type); a conditional delete deletes exactly one", code: .multipleMatches)

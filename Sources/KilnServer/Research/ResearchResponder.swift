@@ -1,4 +1,5 @@
 import FHIRAccess
+import FHIRAudit
 import FHIRModel
 import Hummingbird
 import SMARTAuth
@@ -25,6 +26,8 @@ struct ResearchResponder: Sendable {
         var fhirRequest = try await RequestDecoder(limits: view.clinical.limits, prefix: Self.prefix).decode(request)
         fhirRequest.view = .research
         fhirRequest.requestID = context.requestID
+        AuditTrail.current?.noteInteraction(AuditedInteraction(fhirRequest, requestLine: "\(request.method.rawValue) \(request.uri)"))
+        AuditTrail.current?.noteView(.research(project: Self.projectName(of: caller)))
         if let caller, let authenticator {
             fhirRequest.principal = caller.principal
             fhirRequest.accessController = SMARTAccessController(policy: authenticator.auth.policy, caller: caller)

@@ -14,6 +14,7 @@ extension ResearchView {
     func deidentify(_ rows: [(rowID: Int64, resource: StoredResource)], project: ResearchProject,
                     shape: (JSONValue) -> JSONValue = { $0 }) async throws -> [DeidentifiedResource?] {
         var keys = ResearchRowKeys()
+        AuditTrail.current?.noteRead(rows.lazy.filter { !$0.resource.isDeleted }.map(\.resource.reference))
         for row in rows {
             keys.record(type: row.resource.resourceType, id: row.resource.id, rowID: row.rowID)
         }

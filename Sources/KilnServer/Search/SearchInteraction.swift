@@ -62,6 +62,7 @@ extension FHIRService {
             result.previousCursor = PageCursor(anchor: first.rid, direction: .previous, issuedAt: issuedAt, queryDigest: digest)
         }
         result.included = try await includedRows(of: page.rows, query: query, filter: filter, runner: runner, compiler: compiler)
+        AuditTrail.current?.noteRead(result.matches.map(\.resource.reference) + result.included.map(\.resource.reference))
         return result
     }
 

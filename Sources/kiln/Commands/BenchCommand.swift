@@ -7,7 +7,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks (not tests): the server against raw PostgreSQL, search against hand-written SQL, FHIRPath against fhirpathpy, profile validation, $validate-code, and the research view beside the clinical one.",
-        subcommands: [ServerBenchCommand.self, SearchBenchCommand.self, ConsentBenchCommand.self, ResearchBenchCommand.self, FHIRPathBenchCommand.self, ValidationBenchCommand.self, ValidateCodeBenchCommand.self],
+        subcommands: [ServerBenchCommand.self, SearchBenchCommand.self, ConsentBenchCommand.self, ResearchBenchCommand.self, FHIRPathBenchCommand.self, ValidationBenchCommand.self, ValidateCodeBenchCommand.self, AuditVerifyBenchCommand.self, AuditCostBenchCommand.self],
         defaultSubcommand: ServerBenchCommand.self
     )
 }

@@ -65,6 +65,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var audit: AuditCheckpointOptions
+
+    @Option(name: .customLong("audit-log"), help: ArgumentHelp("Also write every audit record, once committed, as one JSON line to stdout or to this file (appended), for log shippers; the database keeps the log of record.", valueName: "stdout|FILE"))
+    var auditLog: String?
+
     /// The validation policy from `--validation`, `KILN_VALIDATION` or the default.
     func validationPolicy() throws -> ValidationPolicy {
         let (source, text) = validation.map { ("--validation", $0) }
@@ -83,6 +88,14 @@ struct ServeCommand: AsyncParsableCommand {
         let resourceTypes = Set(catalog.typeModel.resourceTypeNames)
         let validationServices = try ValidationServices.loadDefault(profilesDirectory: profilesDirectory, terminologyDirectory: terminologyDirectory)
         let policy = try validationPolicy()
+        let auditConfiguration = try audit.configuration()
+        let auditLines = try auditLog.map { destination in
+            do {
+                return try AuditLineSink.open(destination)
+            } catch {
+                throw ValidationError("--audit-log: cannot open '\(destination)' for appending")
+            }
+        }
         if let researchMinimumCell, researchMinimumCell < 1 {
             throw ValidationError("--research-min-cell must be at least 1")
         }
@@ -99,11 +112,15 @@ struct ServeCommand: AsyncParsableCommand {
             "resourceTypes": "\(resourceTypes.count)",
             "maximumBodySize": "\(configuration.limits.maximumBodySize)",
             "validation": "\(policy)",
+            "auditCheckpoints": "\(auditConfiguration)",
         ])
         var operations = OperationRegistry()
         // The terminology operations share validation's terminology, stored resources included.
         operations.registerTerminologyOperations(validationServices.terminology)
         let client = PostgresClient(configuration: databaseConfiguration.clientConfiguration, backgroundLogger: logger)
+        // Checkpoints start once the server runs, that is after the migrations.
+        let auditReady = AuditStartSignal()
+        let checkpoints = AuditCheckpointService(client: client, configuration: auditConfiguration, startsWhen: auditReady, logger: logger)
         let authServices = try authServices(client: client, catalog: catalog, logger: logger)
         if authServices == nil {
             logger.warning("Authorization is off (--auth off): every request is allowed. Use this for local development only.")
@@ -117,7 +134,9 @@ struct ServeCommand: AsyncParsableCommand {
             auth: authServices,
             research: research,
             operations: operations,
+            auditLines: auditLines,
             onServerRunning: { port in
+                auditReady.signal()
                 let base = configuration.baseURL ?? "http://\(configuration.host):\(port)"
                 // Written straight to the file descriptor, unbuffered: scripts wait for this line.
                 FileHandle.standardOutput.write(Data("Kiln is ready at \(base)/fhir\n".utf8))
@@ -125,7 +144,7 @@ struct ServeCommand: AsyncParsableCommand {
             logger: logger
         )
         do {
-            try await application.runService()
+            try await checkpoints.run(beside: application, logger: logger)
         } catch {
             try? await lease?.release()
             throw error

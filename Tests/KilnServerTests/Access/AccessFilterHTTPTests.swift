@@ -82,8 +82,9 @@ struct AccessFilterHTTPTests {
             #expect(typeHistory.resource.total == 3)
             #expect(!typeHistory.text.contains("canary"))
             let systemHistory = Self.expect(server, try await client.get("_history?_total=accurate"), 200, "system history")
-            // gp, p1, obs-p1 (2 versions), obs-p1-vital.
-            #expect(systemHistory.resource.total == 5)
+            // gp, p1, obs-p1 (2 versions), obs-p1-vital, and Kiln's Provenance of p1's create (in
+            // p1's compartment; those of the other writes are in none).
+            #expect(systemHistory.resource.total == 6)
             #expect(!systemHistory.text.contains("canary"))
 
             // Writes into the other patient's compartment are refused and store nothing.

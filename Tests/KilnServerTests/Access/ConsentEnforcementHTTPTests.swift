@@ -171,7 +171,9 @@ struct ConsentEnforcementHTTPTests {
                     continue
                 }
                 let crawl = try await server.allPages("\(reference)/$everything?_count=1")
-                let expected = Set([reference] + observations.filter { $0 == "Observation/obs-\(patient)" || $0.hasPrefix("Observation/obs-\(patient)-") })
+                // With Kiln's Provenance of the Patient's create, which is in its compartment.
+                let expected = Set([reference, WriteRecord.name(of: "\(reference)/_history/1")]
+                    + observations.filter { $0 == "Observation/obs-\(patient)" || $0.hasPrefix("Observation/obs-\(patient)-") })
                 #expect(Set(crawl.ids.filter { !$0.hasPrefix("Consent/") }) == expected, "\(caller): $everything of \(reference) → \(crawl.ids)")
                 #expect(crawl.pages == crawl.ids.count && Set(crawl.ids).count == crawl.ids.count, "\(caller): $everything pages")
             }

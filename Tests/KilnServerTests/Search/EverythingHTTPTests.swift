@@ -26,7 +26,12 @@ struct EverythingHTTPTests {
         }
     }
 
-    static let p1Compartment: Set<String> = ["Patient/p1", "Observation/obs-p1-1", "Observation/obs-p1-2", "Observation/obs-p1-3", "DiagnosticReport/rep-p1"]
+    /// p1's compartment: its resources, and Kiln's Provenance of the Patient's create (a
+    /// Provenance is in the compartment of the Patients it targets).
+    static let p1Compartment: Set<String> = [
+        "Patient/p1", "Observation/obs-p1-1", "Observation/obs-p1-2", "Observation/obs-p1-3", "DiagnosticReport/rep-p1",
+        WriteRecord.name(of: "Patient/p1/_history/1"),
+    ]
 
     @Test("Returns the patient's compartment and nothing of another patient, paged with $everything links")
     func compartment() async throws {

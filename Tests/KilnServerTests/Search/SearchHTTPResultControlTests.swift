@@ -209,10 +209,11 @@ struct SearchHTTPResultControlTests {
 
             let revinclude = try await server.searchset("Observation?_revinclude=Provenance:target")
             #expect(Set(revinclude.matchIDs) == ["Observation/o-a", "Observation/o-b", "Observation/o-c"])
-            #expect(revinclude.includeIDs == ["Provenance/prov-1"])
+            // The client's Provenance, and Kiln's of each Observation's create.
+            #expect(revinclude.includeIDs == Set(["Provenance/prov-1"] + WriteRecord.created(["Observation/o-a", "Observation/o-b", "Observation/o-c"])))
             let revincludeNone = try await server.searchset("Observation?_id=o-c&_revinclude=Provenance:target")
             #expect(revincludeNone.matchIDs == ["Observation/o-c"])
-            #expect(revincludeNone.includeIDs == [])
+            #expect(revincludeNone.includeIDs == Set(WriteRecord.created(["Observation/o-c"])), "no Provenance but Kiln's")
             let patientRev = try await server.searchset("Patient?_id=inc-p&_revinclude=Observation:patient&_revinclude=DiagnosticReport:subject")
             #expect(patientRev.matchIDs == ["Patient/inc-p"])
             #expect(patientRev.includeIDs == ["Observation/o-a", "Observation/o-b", "DiagnosticReport/rep-1"])

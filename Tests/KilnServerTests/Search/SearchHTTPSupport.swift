@@ -75,11 +75,12 @@ extension JSONValue {
     /// The entries of a Bundle.
     var entries: [JSONValue] { self["entry"]?.arrayValue ?? [] }
 
-    /// `Type/id` of the entries with `search.mode` = `mode`, in order.
+    /// `Type/id` of the entries with `search.mode` = `mode`, in order; Kiln's Provenance of a
+    /// write by what it targets (``WriteRecord``).
     func ids(mode: String) -> [String] {
         entries.filter { $0["search"]?["mode"]?.stringValue == mode }.compactMap { entry in
             guard let resource = entry["resource"], let type = resource["resourceType"]?.stringValue, let id = resource["id"]?.stringValue else { return nil }
-            return "\(type)/\(id)"
+            return WriteRecord.name(resource) ?? "\(type)/\(id)"
         }
     }
 

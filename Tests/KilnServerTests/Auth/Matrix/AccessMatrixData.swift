@@ -1,3 +1,5 @@
+import FHIRModel
+
 /// The data of the matrix servers, stored with a `system/*.cruds` backend token.
 ///
 /// Two patients: p1, whom the patient role is, whom the clinician is assigned and who is the
@@ -28,6 +30,22 @@ enum AccessMatrixData {
         MatrixBody.observation("p1", id: "obs-p1-lab"),
         MatrixBody.observation("p2-canary", id: "obs-p2-canary-lab", marker: true),
     ]
+
+    /// Kiln's Provenance of each write of the records (``WriteRecord``): one per version stored,
+    /// none of the two Provenance records themselves.
+    static let writeRecords: [String] = {
+        let created = records.map(resourceJSON).filter { $0["resourceType"] != "Provenance" }.compactMap(AccessMatrixFixture.reference)
+        return WriteRecord.created(created) + secondVersionRecords
+    }()
+
+    /// Kiln's Provenance of the second versions of the laboratory Observations.
+    static let secondVersionRecords = [
+        WriteRecord.name(of: "Observation/obs-p1-lab/_history/2"), WriteRecord.name(of: "Observation/obs-p2-canary-lab/_history/2"),
+    ]
+
+    /// The write records in p1's compartment: a Provenance is in the compartment of the
+    /// Patients it targets (R4's `Provenance.patient`), so only the one of Patient/p1's write.
+    static let p1WriteRecords = [WriteRecord.name(of: "Patient/p1/_history/1")]
 
     /// The resources the write cells change or must leave alone. Each destructive cell has a
     /// target of its own, so the cells can run in any order and at once.

@@ -2,6 +2,8 @@ import FHIRModel
 import FHIRStore
 import Foundation
 import KilnTesting
+import Logging
+import PostgresNIO
 import SMARTAuth
 import Testing
 
@@ -175,8 +177,10 @@ struct AccessMatrixFixture: Sendable {
 
     func check(_ cell: Cell) async throws {
         let token = try await token(role: cell.role, scopes: cell.scopes, launchPatient: cell.launchPatient)
-        let response = try await send(cell.request, token: token)
+        let requestID = "matrix-\(UUID().uuidString.lowercased())"
+        let response = try await send(cell.request, token: token, headers: ["X-Request-ID": requestID])
         let shown = "\(response.status) \(Self.excerpt(response.text))"
+        try await checkAudit(of: cell, requestID: requestID, response: response, shown: shown)
         switch cell.expect {
         case .ok(let ids):
             #expect(response.status == 200, "status: \(shown)")
@@ -230,6 +234,34 @@ struct AccessMatrixFixture: Sendable {
         }
     }
 
+    /// Every cell's request, allowed or refused, leaves its audit record: one for the request
+    /// (a batch: one more per entry that wrote, a denial or override of Consent: one more for
+    /// the decision), with the outcome of its status, naming a Patient it returned and no
+    /// patient when it refused a read.
+    private func checkAudit(of cell: Cell, requestID: String, response: KilnResponse, shown: String) async throws {
+        let rows = try await auth.store.client.query(
+            "SELECT outcome, patients, subtypes FROM audit_record WHERE position(convert_to(\(requestID), 'UTF8') in canonical) > 0 ORDER BY seq",
+            logger: Logger(label: "matrix"))
+        var records: [(outcome: String, patients: [String], subtypes: [String])] = []
+        for try await row in rows.decode((String, [String], [String]).self) { records.append(row) }
+        guard let last = records.last else {
+            Issue.record("no audit record of \(cell.request): \(shown)")
+            return
+        }
+        if case .batch = cell.request {} else {
+            #expect(records.count <= 2, "\(records.count) audit records of \(cell.request): \(records)")
+        }
+        let outcome = response.status < 400 ? "0" : response.status < 500 ? "4" : "8"
+        #expect(records.contains { $0.outcome == outcome }, "audit outcome of \(response.status): \(records)")
+        // A refused read names no patient (a refused write may have read the current version first).
+        if case .get = cell.request, response.status == 401 || response.status == 403 {
+            #expect(last.patients.isEmpty, "a refused read names no patient: \(records)")
+        }
+        if case .resource(let id, _) = cell.expect, id.hasPrefix("Patient/") {
+            #expect(records.contains { $0.patients.contains(id) }, "the record names \(id): \(records)")
+        }
+    }
+
     private func check(_ afterwards: MatrixAfterwards, token: String) async throws {
         switch afterwards {
         case .unchanged(let id):
@@ -259,10 +291,12 @@ struct AccessMatrixFixture: Sendable {
     }
 
     /// `Type/id` of each entry of a searchset or history Bundle (outcome entries left out); a
-    /// deleted version's entry, which has no resource, by its fullUrl.
+    /// deleted version's entry, which has no resource, by its fullUrl; Kiln's Provenance of a
+    /// write by what it targets (``WriteRecord``).
     static func entryIDs(_ bundle: JSONValue?) -> [String] {
         (bundle?["entry"]?.arrayValue ?? []).compactMap { entry in
             if entry["search"]?["mode"] == "outcome" { return nil }
+            if let resource = entry["resource"], let record = WriteRecord.name(resource) { return record }
             if let reference = reference(entry["resource"]) { return reference }
             guard let fullURL = entry["fullUrl"]?.stringValue else { return "?" }
             return fullURL.split(separator: "/").suffix(2).joined(separator: "/") + " (deleted)"

@@ -13,14 +13,14 @@ enum AccessMatrixCases {
     static let p1History = [
         "Practitioner/gp", "Patient/p1", "Observation/obs-p1-lab", "Observation/obs-p1-lab", "Observation/obs-p1-vital",
         "DiagnosticReport/rep-p1", "Provenance/prov-p1", "Consent/consent-p1",
-    ]
+    ] + AccessMatrixData.p1WriteRecords
     /// Every version of everything.
     static let allHistory = [
         "Practitioner/gp", "Patient/p1", "Observation/obs-p1-lab", "Observation/obs-p1-lab", "Observation/obs-p1-vital",
         "DiagnosticReport/rep-p1", "Provenance/prov-p1", "Consent/consent-p1",
         "Patient/p2-canary", "Observation/obs-p2-canary-lab", "Observation/obs-p2-canary-lab", "Observation/obs-p2-canary-vital",
         "DiagnosticReport/rep-p2-canary", "Provenance/prov-p2-canary", "Consent/consent-p2-canary",
-    ]
+    ] + AccessMatrixData.writeRecords
 
     // MARK: read — 40 cells
 
@@ -115,7 +115,7 @@ enum AccessMatrixCases {
         Cell(role: .patient, scopes: labOnly, launchPatient: "p1", request: .get("Observation/_history"), expect: .ok(ids: ["Observation/obs-p1-lab", "Observation/obs-p1-lab"])),
         Cell(role: .patient, scopes: "patient/*.r", launchPatient: "p1", request: .get("Observation/_history"), expect: .status(403)),
         Cell(role: .clinician, scopes: "user/*.rs", request: .get("Observation/_history"), expect: .ok(ids: ["Observation/obs-p1-lab", "Observation/obs-p1-lab", "Observation/obs-p1-vital"])),
-        Cell(role: .clinician, scopes: "user/*.rs", request: .get("Provenance/_history"), expect: .ok(ids: ["Provenance/prov-p1"])),
+        Cell(role: .clinician, scopes: "user/*.rs", request: .get("Provenance/_history"), expect: .ok(ids: ["Provenance/prov-p1"] + AccessMatrixData.p1WriteRecords)),
         Cell(role: .clinician, scopes: "user/*.rs", request: .get("Observation/_history?_total=accurate"), expect: .total(3)),
         Cell(role: .clinician, scopes: "patient/Observation.rs", launchPatient: "p1", request: .get("DiagnosticReport/_history"), expect: .status(403)),
         Cell(role: .dataSteward, scopes: "user/*.rs", request: .get("Observation/_history"), expect: .ok(ids: [
@@ -135,7 +135,7 @@ enum AccessMatrixCases {
 
     static let systemHistory: [Cell] = [
         Cell(role: .patient, scopes: "patient/*.rs", launchPatient: "p1", request: .get("_history"), expect: .ok(ids: p1History)),
-        Cell(role: .patient, scopes: "patient/*.rs", launchPatient: "p1", request: .get("_history?_total=accurate"), expect: .total(8)),
+        Cell(role: .patient, scopes: "patient/*.rs", launchPatient: "p1", request: .get("_history?_total=accurate"), expect: .total(9)),
         Cell(role: .patient, scopes: "patient/Observation.rs", launchPatient: "p1", request: .get("_history"), expect: .ok(ids: ["Observation/obs-p1-lab", "Observation/obs-p1-lab", "Observation/obs-p1-vital"])),
         Cell(role: .patient, scopes: labOnly, launchPatient: "p1", request: .get("_history"), expect: .ok(ids: ["Observation/obs-p1-lab", "Observation/obs-p1-lab"])),
         Cell(role: .patient, scopes: "patient/*.r", launchPatient: "p1", request: .get("_history"), expect: .status(403)),

@@ -24,7 +24,7 @@ extension AccessMatrixCases {
         Cell(role: .clinician, scopes: "user/*.rs", request: .get("Observation?patient=p2-canary"), expect: .ok(ids: [])),
         Cell(role: .clinician, scopes: "patient/*.rs", launchPatient: "p1", request: .get("Consent"), expect: .ok(ids: ["Consent/consent-p1"])),
         Cell(role: .clinician, scopes: "patient/Observation.rs", launchPatient: "p1", request: .get("Consent"), expect: .status(403)),
-        Cell(role: .clinician, scopes: "system/*.rs", request: .get("Provenance"), expect: .ok(ids: ["Provenance/prov-p1"])),
+        Cell(role: .clinician, scopes: "system/*.rs", request: .get("Provenance"), expect: .ok(ids: ["Provenance/prov-p1"] + AccessMatrixData.p1WriteRecords)),
         Cell(role: .dataSteward, scopes: "user/*.rs", request: .get("Observation"), expect: .ok(ids: ["Observation/obs-p1-lab", "Observation/obs-p1-vital", "Observation/obs-p2-canary-lab", "Observation/obs-p2-canary-vital"])),
         Cell(role: .dataSteward, scopes: "patient/*.rs", launchPatient: "p1", request: .get("Observation"), expect: .ok(ids: ["Observation/obs-p1-lab", "Observation/obs-p1-vital"])),
         Cell(role: .administrator, scopes: "system/*.rs", request: .get("Patient"), expect: .ok(ids: ["Patient/p1", "Patient/p2-canary"])),
@@ -47,7 +47,7 @@ extension AccessMatrixCases {
         Cell(role: .patient, scopes: labOnly, launchPatient: "p1", request: .get("Observation?_include=Observation:patient"), expect: .ok(ids: ["Observation/obs-p1-lab"])),
         Cell(role: .patient, scopes: "user/*.rs", request: .get("DiagnosticReport?_id=rep-p2-canary&_include=DiagnosticReport:result"), expect: .ok(ids: [])),
         Cell(role: .clinician, scopes: "user/*.rs", request: .get("DiagnosticReport?_include=DiagnosticReport:result"), expect: .ok(ids: ["DiagnosticReport/rep-p1", "Observation/obs-p1-lab"])),
-        Cell(role: .clinician, scopes: "user/*.rs", request: .get("Provenance?_include=Provenance:target"), expect: .ok(ids: ["Provenance/prov-p1", "Observation/obs-p1-lab", "Patient/p1"])),
+        Cell(role: .clinician, scopes: "user/*.rs", request: .get("Provenance?_include=Provenance:target"), expect: .ok(ids: ["Provenance/prov-p1", "Observation/obs-p1-lab", "Patient/p1"] + AccessMatrixData.p1WriteRecords)),
         Cell(role: .clinician, scopes: "user/*.rs", request: .get("Patient?_include=Patient:general-practitioner"), expect: .ok(ids: ["Patient/p1", "Practitioner/gp"])),
         Cell(role: .clinician, scopes: "user/*.rs", request: .get("Observation?_include=Observation:patient&_total=accurate"), expect: .total(2)),
         Cell(role: .clinician, scopes: "patient/Observation.rs", launchPatient: "p1", request: .get("Patient?_include=Patient:general-practitioner"), expect: .status(403)),
@@ -74,10 +74,12 @@ extension AccessMatrixCases {
         Cell(role: .clinician, scopes: "patient/*.rs", launchPatient: "p2-canary", request: .get("Observation?_revinclude=Provenance:target"), expect: .status(403)),
         Cell(role: .dataSteward, scopes: "user/*.rs", request: .get("Observation?_revinclude=Provenance:target"), expect: .ok(ids: [
             "Observation/obs-p1-lab", "Observation/obs-p1-vital", "Observation/obs-p2-canary-lab", "Observation/obs-p2-canary-vital", "Provenance/prov-p1", "Provenance/prov-p2-canary",
-        ])),
+        ] + WriteRecord.created(["Observation/obs-p1-lab", "Observation/obs-p1-vital", "Observation/obs-p2-canary-lab", "Observation/obs-p2-canary-vital"])
+          + AccessMatrixData.secondVersionRecords)),
         Cell(role: .administrator, scopes: "patient/*.rs", launchPatient: "p1", request: .get("Practitioner?_revinclude=Patient:general-practitioner"), expect: .ok(ids: ["Practitioner/gp", "Patient/p1"])),
         Cell(role: .researcher, scopes: "user/*.rs", request: .get("Observation?_revinclude=Provenance:target"), expect: .status(403)),
-        Cell(role: .noRole, scopes: "system/*.rs", request: .get("Patient?_revinclude=Provenance:target"), expect: .ok(ids: ["Patient/p1", "Patient/p2-canary", "Provenance/prov-p1", "Provenance/prov-p2-canary"])),
+        Cell(role: .noRole, scopes: "system/*.rs", request: .get("Patient?_revinclude=Provenance:target"), expect: .ok(ids: ["Patient/p1", "Patient/p2-canary", "Provenance/prov-p1", "Provenance/prov-p2-canary"]
+            + WriteRecord.created(["Patient/p1", "Patient/p2-canary"]))),
         Cell(role: .noRole, scopes: "patient/*.read", launchPatient: "p1", request: .get("Observation?_revinclude=Provenance:target"), expect: .ok(ids: ["Observation/obs-p1-lab", "Observation/obs-p1-vital", "Provenance/prov-p1"])),
         Cell(role: .noRole, scopes: "system/Observation.rs", request: .get("Observation?_revinclude=Provenance:target"), expect: .ok(ids: [
             "Observation/obs-p1-lab", "Observation/obs-p1-vital", "Observation/obs-p2-canary-lab", "Observation/obs-p2-canary-vital",
@@ -89,7 +91,7 @@ extension AccessMatrixCases {
     static let includeIterate: [Cell] = [
         Cell(role: .patient, scopes: "patient/*.rs", launchPatient: "p1", request: .get("DiagnosticReport?_include=DiagnosticReport:result&_include:iterate=Observation:patient"), expect: .ok(ids: ["DiagnosticReport/rep-p1", "Observation/obs-p1-lab", "Patient/p1"])),
         Cell(role: .patient, scopes: "patient/Observation.rs", launchPatient: "p1", request: .get("DiagnosticReport?_include=DiagnosticReport:result&_include:iterate=Observation:patient"), expect: .status(403)),
-        Cell(role: .patient, scopes: "patient/*.rs", launchPatient: "p1", request: .get("Provenance?_include=Provenance:target&_include:iterate=Patient:general-practitioner"), expect: .ok(ids: ["Provenance/prov-p1", "Observation/obs-p1-lab", "Patient/p1", "Practitioner/gp"])),
+        Cell(role: .patient, scopes: "patient/*.rs", launchPatient: "p1", request: .get("Provenance?_include=Provenance:target&_include:iterate=Patient:general-practitioner"), expect: .ok(ids: ["Provenance/prov-p1", "Observation/obs-p1-lab", "Patient/p1", "Practitioner/gp"] + AccessMatrixData.p1WriteRecords)),
         Cell(role: .patient, scopes: labOnly, launchPatient: "p1", request: .get("Observation?_include=Observation:patient&_include:iterate=Patient:general-practitioner"), expect: .ok(ids: ["Observation/obs-p1-lab"])),
         Cell(role: .patient, scopes: "user/*.rs", request: .get("DiagnosticReport?_id=rep-p2-canary&_include=DiagnosticReport:result&_include:iterate=Observation:patient"), expect: .ok(ids: [])),
         Cell(role: .clinician, scopes: "user/*.rs", request: .get("DiagnosticReport?_include=DiagnosticReport:result&_include:iterate=Observation:patient"), expect: .ok(ids: ["DiagnosticReport/rep-p1", "Observation/obs-p1-lab", "Patient/p1"])),
@@ -153,7 +155,7 @@ extension AccessMatrixCases {
         Cell(role: .patient, scopes: "patient/*.rs", launchPatient: "p1", request: .get("?_type=Observation,Patient"), expect: .ok(ids: ["Observation/obs-p1-lab", "Observation/obs-p1-vital", "Patient/p1"])),
         Cell(role: .patient, scopes: "patient/*.rs", launchPatient: "p1", request: .get("?_type=Patient,Observation,DiagnosticReport,Provenance,Practitioner,Consent"), expect: .ok(ids: [
             "Patient/p1", "Observation/obs-p1-lab", "Observation/obs-p1-vital", "DiagnosticReport/rep-p1", "Provenance/prov-p1", "Practitioner/gp", "Consent/consent-p1",
-        ])),
+        ] + AccessMatrixData.p1WriteRecords)),
         Cell(role: .patient, scopes: "patient/Observation.rs", launchPatient: "p1", request: .get("?_type=Observation,Patient"), expect: .ok(ids: ["Observation/obs-p1-lab", "Observation/obs-p1-vital"])),
         Cell(role: .patient, scopes: "patient/Observation.rs", launchPatient: "p1", request: .get("?_type=Patient"), expect: .ok(ids: [])),
         Cell(role: .patient, scopes: "patient/*.rs", launchPatient: "p1", request: .get("?_type=Observation,Patient&_total=accurate"), expect: .total(3)),
@@ -161,11 +163,11 @@ extension AccessMatrixCases {
         Cell(role: .patient, scopes: labOnly, launchPatient: "p1", request: .get("?_type=Observation"), expect: .ok(ids: ["Observation/obs-p1-lab"])),
         Cell(role: .patient, scopes: "user/*.rs", request: .get("?_lastUpdated=gt2000-01-01"), expect: .ok(ids: [
             "Practitioner/gp", "Patient/p1", "Observation/obs-p1-lab", "Observation/obs-p1-vital", "DiagnosticReport/rep-p1", "Provenance/prov-p1", "Consent/consent-p1",
-        ])),
+        ] + AccessMatrixData.p1WriteRecords)),
         Cell(role: .clinician, scopes: "user/*.rs", request: .get("?_type=Patient,Observation"), expect: .ok(ids: ["Patient/p1", "Observation/obs-p1-lab", "Observation/obs-p1-vital"])),
         Cell(role: .clinician, scopes: "user/*.rs", request: .get("?_type=DiagnosticReport,Provenance&_include=DiagnosticReport:subject&_include=Provenance:target"), expect: .ok(ids: [
             "DiagnosticReport/rep-p1", "Provenance/prov-p1", "Patient/p1", "Observation/obs-p1-lab",
-        ])),
+        ] + AccessMatrixData.p1WriteRecords)),
         Cell(role: .clinician, scopes: "patient/*.rs", launchPatient: "p2-canary", request: .get("?_type=Patient"), expect: .status(403)),
         Cell(role: .dataSteward, scopes: "user/*.rs", request: .get("?_type=Patient"), expect: .ok(ids: ["Patient/p1", "Patient/p2-canary"])),
         Cell(role: .administrator, scopes: "patient/*.rs", launchPatient: "p1", request: .get("?_type=Patient,Consent"), expect: .ok(ids: ["Patient/p1", "Consent/consent-p1"])),
