@@ -1,3 +1,4 @@
+public import FHIRAudit
 public import PostgresNIO
 
 extension AuditLogStore {
@@ -43,5 +44,24 @@ extension StoreTransaction {
     /// ``AuditLogStore/compartmentPatients(of:)`` inside this transaction: what it wrote counts.
     public func compartmentPatients(of references: [String]) async throws -> [String: [String]] {
         try await AuditLogStore.compartmentPatients(of: references, on: connection, logger: logger)
+    }
+}
+
+extension AuditLogStore {
+    /// Finds the patients of `references` and appends the records `makeRecords` builds with
+    /// them, on one connection: the lookup, then the append as one statement committed on its
+    /// own. Returns the records appended.
+    public func append(
+        resolvingPatientsOf references: [String],
+        _ makeRecords: @Sendable ([String: [String]]) -> [AuditRecord]
+    ) async throws -> [AuditRecord] {
+        let logger = self.logger
+        return try await client.withConnection { connection in
+            let patients = references.isEmpty ? [:] : try await Self.compartmentPatients(of: references, on: connection, logger: logger)
+            let records = makeRecords(patients)
+            try Self.checkLists(of: records)
+            try await Self.append(records, on: connection, logger: logger)
+            return records
+        }
     }
 }

@@ -27,13 +27,15 @@ public struct AuditLogStore: Sendable {
     static let listSeparator: Character = "\u{1F}"
 
     /// Appends `records` in one transaction of their own, chained after the last record;
-    /// returns the sequence of the first (nil when there were none).
+    /// returns the sequence of the first (nil when there were none). The append is one
+    /// statement, committed on its own: one round trip to the database, whose commit makes
+    /// the records durable.
     @discardableResult
     public func append(_ records: [AuditRecord]) async throws -> Int64? {
         guard !records.isEmpty else { return nil }
         try Self.checkLists(of: records)
         let logger = self.logger
-        return try await client.withTransaction(logger: logger) { connection in
+        return try await client.withConnection { connection in
             try await Self.append(records, on: connection, logger: logger)
         }
     }
@@ -48,8 +50,9 @@ public struct AuditLogStore: Sendable {
         }
     }
 
-    /// Appends `records` on `connection`, inside its transaction: they commit or roll back with
-    /// it, and the chain head stays locked until then.
+    /// Appends `records` on `connection` in one statement: inside the connection's transaction
+    /// they commit or roll back with it (and the chain head stays locked until then); outside
+    /// one, the statement commits them itself.
     static func append(_ records: [AuditRecord], on connection: PostgresConnection, logger: Logger) async throws -> Int64? {
         guard !records.isEmpty else { return nil }
         try checkLists(of: records)

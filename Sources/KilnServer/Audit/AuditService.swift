@@ -15,6 +15,8 @@ public struct AuditService: Sendable {
     public let server: AuditServer
     /// Where committed records are also written as lines (`--audit-log`), if anywhere.
     public let lines: AuditLineSink?
+    /// The subtree hashes inclusion proofs reuse, so that only the first proof reads every leaf.
+    public let proofCache = AuditSubtreeCache()
     private let commits: GroupCommit<PendingAudit>
     private let logger: Logger
 
@@ -27,12 +29,16 @@ public struct AuditService: Sendable {
         self.lines = lines
         self.logger = logger
         self.commits = GroupCommit(maximumGroupSize: maximumGroupSize) { group in
-            let records = try await Self.append(group, to: log, server: server)
-            await Self.mirror(records, to: lines, logger: logger)
+            let records = try await log.append(resolvingPatientsOf: group.flatMap(\.referencesToResolve)) { patients in
+                group.flatMap { AuditRecordMaker.records(for: $0, patients: patients, server: server) }
+            }
+            await Self.mirror(records.map(\.canonical), to: lines, logger: logger)
         }
     }
 
-    /// Records `event`; returns once its record is committed.
+    /// Records `event`; returns once its record is committed. A group of concurrent requests
+    /// takes two statements on one connection: the patients of everything they read, then the
+    /// append, whose commit makes their records durable.
     public func record(_ event: PendingAudit) async throws {
         try await commits.commit(event)
     }
@@ -50,15 +56,6 @@ public struct AuditService: Sendable {
     /// Writes committed records to the line sink, if there is one.
     func mirror(_ records: [[UInt8]]) async {
         await Self.mirror(records, to: lines, logger: logger)
-    }
-
-    /// Builds the group's records, their patients found in one query, and appends them in one
-    /// transaction; returns their canonical bytes.
-    private static func append(_ group: [PendingAudit], to log: AuditLogStore, server: AuditServer) async throws -> [[UInt8]] {
-        let patients = try await log.compartmentPatients(of: group.flatMap(\.referencesToResolve))
-        let records = group.flatMap { AuditRecordMaker.records(for: $0, patients: patients, server: server) }
-        try await log.append(records)
-        return records.map(\.canonical)
     }
 
     private static func mirror(_ records: [[UInt8]], to lines: AuditLineSink?, logger: Logger) async {

@@ -77,7 +77,7 @@ public struct FHIRService: Sendable {
             return try await BundleProcessor(service: self).process(request)
         case _ where request.route.resourceType == "AuditEvent" && audit != nil:
             guard let audit else { throw FHIRError.internalError("The audit log is not configured") }
-            return try await AuditEventEndpoint(service: self, log: audit.log).respond(to: request)
+            return try await AuditEventEndpoint(service: self, log: audit.log, proofCache: audit.proofCache).respond(to: request)
         case (.operation, _):
             // Operations open their own transactions when they write.
             return try await perform(request, in: nil)

@@ -6,7 +6,7 @@ import Testing
 
 /// The checkpointer against PostgreSQL: when it signs, what it signs after a restart, and
 /// several of them on one database.
-@Suite("Audit checkpointer")
+@Suite("Audit checkpointer", .serialized)
 struct AuditCheckpointerTests {
     typealias DB = AuditLogTestDatabase
 
@@ -110,7 +110,8 @@ struct AuditCheckpointerTests {
                 #expect(checkpoint.chainHead == states[checkpoint.treeSize]?.head)
             }
             // Each node's file holds only checkpoints the database kept, and together they are all of them.
-            let written = try files.flatMap { try AuditCheckpointFile(path: $0).read() }
+            // A node that never stored a checkpoint first never made its file.
+            let written = try files.filter { FileManager.default.fileExists(atPath: $0) }.flatMap { try AuditCheckpointFile(path: $0).read() }
             #expect(Set(written) == Set(stored))
             #expect(written.count == stored.count)
             #expect(try await db.verify(file: written).isIntact)

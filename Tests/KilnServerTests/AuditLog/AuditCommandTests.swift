@@ -6,7 +6,7 @@ import KilnTesting
 import Testing
 
 /// `kiln audit checkpoint`, `kiln audit verify` and `kiln audit keys` as an operator runs them.
-@Suite("kiln audit")
+@Suite("kiln audit", .serialized)
 struct AuditCommandTests {
     typealias DB = AuditLogTestDatabase
 

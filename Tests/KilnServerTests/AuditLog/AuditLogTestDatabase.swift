@@ -17,12 +17,18 @@ struct AuditLogTestDatabase: Sendable {
     var log: AuditLogStore { AuditLogStore(client: client, logger: Self.logger) }
     var keys: AuditKeyStore { AuditKeyStore(client: client, logger: Self.logger) }
 
-    /// The `postgres://` URL of the database, for `kiln` commands.
-    var url: String { "postgres://\(database.username)@\(database.host):\(database.port)/\(database.database)" }
+    /// The `postgres://` URL of the database, for `kiln` commands, with a small pool: the whole
+    /// suite shares one cluster.
+    var url: String { "postgres://\(database.username)@\(database.host):\(database.port)/\(database.database)?max_connections=\(Self.connections)" }
+
+    /// The connections each test and each `kiln` process it runs may open.
+    static let connections = 3
 
     /// Runs `body` over a new migrated database, dropped afterwards.
     static func with(_ body: @Sendable (AuditLogTestDatabase) async throws -> Void) async throws {
-        let database = try await TestCluster.shared.makeDatabase()
+        var small = try await TestCluster.shared.makeDatabase()
+        small.maximumConnections = connections
+        let database = small
         try await TestCluster.withClient(database) { client in
             try await Migrator().migrate(client: client, logger: logger)
             try await body(AuditLogTestDatabase(client: client, database: database))

@@ -7,7 +7,7 @@ import Testing
 
 /// `$proof`: the inclusion proof of a record in the latest checkpoint's tree, checked the way
 /// a client offline would, from the Parameters alone.
-@Suite("Audit inclusion proofs")
+@Suite("Audit inclusion proofs", .serialized)
 struct AuditProofTests {
     typealias DB = AuditLogTestDatabase
 

@@ -6,7 +6,7 @@ import KilnTesting
 import Testing
 
 /// `kiln serve --audit-checkpoint-*`: the checkpointer runs beside the server.
-@Suite("kiln serve audit checkpoints")
+@Suite("kiln serve audit checkpoints", .serialized)
 struct AuditServeCheckpointTests {
     typealias DB = AuditLogTestDatabase
 

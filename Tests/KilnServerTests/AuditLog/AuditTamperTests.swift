@@ -9,7 +9,7 @@ import Testing
 /// `kiln audit verify`'s function against a log of 300 records in PostgreSQL, checkpointed at
 /// 100, 200 and 300, after each way a database superuser could tamper with it (the
 /// append-only triggers bypassed): each is found at the right sequence, with the right kind.
-@Suite("Audit log tampering, found by verification")
+@Suite("Audit log tampering, found by verification", .serialized)
 struct AuditTamperTests {
     typealias DB = AuditLogTestDatabase
 

@@ -15,6 +15,7 @@ import Foundation
 struct AuditEventEndpoint: Sendable {
     let service: FHIRService
     let log: AuditLogStore
+    let proofCache: AuditSubtreeCache
 
     /// Who is asking, as far as the log is concerned.
     private enum Reader {
@@ -110,7 +111,7 @@ struct AuditEventEndpoint: Sendable {
             throw FHIRError.forbidden("Inclusion proofs of the audit log are for administrators")
         }
         do {
-            return FHIRResponse(status: 200, body: .json(try await AuditProofs.inclusionProof(log: log, recordID: id)))
+            return FHIRResponse(status: 200, body: .json(try await AuditProofs.inclusionProof(log: log, recordID: id, cache: proofCache)))
         } catch {
             throw error.fhirError
         }
