@@ -1,8 +1,10 @@
+import FHIRAudit
 import FHIRModel
 import FHIRStore
 import Foundation
 import KilnServer
 import KilnTesting
+import Logging
 import NIOHTTP1
 import SMARTAuth
 import Testing
@@ -96,6 +98,28 @@ struct AuditEventAccessTests {
             #expect(try await auth.client.put("AuditEvent/x", json: event, headers: headers).status == 405)
             #expect(try await auth.client.delete("AuditEvent/x", headers: headers).status == 405)
             #expect(try await auth.client.patch("AuditEvent/x", jsonPatch: [], headers: headers).status == 405)
+        }
+    }
+
+    @Test("$proof gives an administrator a record's inclusion proof against the latest checkpoint, which verifies; before one covers it, 409")
+    func proof() async throws {
+        try await AuthTestServer.run { auth in
+            let tokens = try await Self.tokens(auth)
+            try await Self.seed(auth, token: tokens.seed)
+            let page = try await auth.get("AuditEvent?subtype=update&_count=1", token: tokens.administrator)
+            let id = try #require(page.json?["entry"]?.arrayValue?.first?["resource"]?["id"]?.stringValue)
+            #expect(try await auth.get("AuditEvent/\(id)/$proof", token: tokens.administrator).status == 409)
+            let log = AuditLogStore(client: auth.store.client, logger: Logger(label: "test"))
+            var checkpointer = AuditCheckpointer(log: log, keys: AuditKeyStore(client: auth.store.client, logger: Logger(label: "test")),
+                                                 configuration: try AuditConfiguration(), logger: Logger(label: "test"))
+            let checkpoint = try #require(try await checkpointer.checkpointNow())
+            let proof = try await auth.get("AuditEvent/\(id)/$proof", token: tokens.administrator)
+            #expect(proof.status == 200, "\(proof.text)")
+            #expect(proof.json?["resourceType"]?.stringValue == "Parameters")
+            let parts = proof.json?["parameter"]?.arrayValue ?? []
+            #expect(parts.contains { $0["name"]?.stringValue == "treeSize" })
+            #expect(proof.text.contains(checkpoint.root.hex))
+            #expect(try await auth.get("AuditEvent/\(id)/$proof", token: tokens.steward).status == 403)
         }
     }
 }
