@@ -27,7 +27,9 @@ public actor TestCluster {
     /// How to reach the cluster's default database, starting the cluster if needed.
     public func configuration() async throws -> DatabaseConfiguration {
         if let base { return base }
-        let lease = try await EmbeddedPostgres(dataDirectory: dataDirectory, logger: Logger(label: "kiln.test.postgres")).start()
+        // Many suites run at once, each server and tool with its own pool: room for all of them.
+        let settings = EmbeddedPostgres.Settings(maxConnections: 400)
+        let lease = try await EmbeddedPostgres(dataDirectory: dataDirectory, settings: settings, logger: Logger(label: "kiln.test.postgres")).start()
         let configuration = DatabaseConfiguration(host: lease.host, port: lease.port, username: lease.username, database: lease.database, maximumConnections: 8)
         base = configuration
         return configuration

@@ -98,6 +98,10 @@ public struct FHIRService: Sendable {
     /// Performs one interaction, inside `transaction` when given (Bundle entries, writes).
     func perform(_ request: FHIRRequest, in transaction: StoreTransaction?) async throws -> FHIRResponse {
         if let type = request.route.resourceType { try checkResourceType(type) }
+        // Bundle entries too: the audit log is read through its endpoint and never written.
+        if request.route.resourceType == "AuditEvent", let audit {
+            return try await AuditEventEndpoint(service: self, log: audit.log, proofCache: audit.proofCache).respond(to: request)
+        }
         switch (request.route, request.method) {
         case (.instance(let type, let id), .get), (.instance(let type, let id), .head):
             return try await read(type: type, id: id, request: request, in: transaction)

@@ -98,6 +98,15 @@ struct AuditEventAccessTests {
             #expect(try await auth.client.put("AuditEvent/x", json: event, headers: headers).status == 405)
             #expect(try await auth.client.delete("AuditEvent/x", headers: headers).status == 405)
             #expect(try await auth.client.patch("AuditEvent/x", jsonPatch: [], headers: headers).status == 405)
+            // Nor as a Bundle entry.
+            let batch: JSONValue = ["resourceType": "Bundle", "type": "batch", "entry": [
+                ["resource": event, "request": ["method": "PUT", "url": "AuditEvent/x"]],
+            ]]
+            let answered = try await auth.client.post("", json: batch, headers: headers)
+            #expect(answered.status == 200)
+            let status = answered.json?["entry"]?.arrayValue?.first?["response"]?["status"]?.stringValue ?? ""
+            #expect(status.hasPrefix("405") || status.hasPrefix("422"), "\(answered.text)")
+            #expect(try await auth.get("AuditEvent/x", token: tokens.administrator).status == 404)
         }
     }
 
