@@ -19,6 +19,8 @@ struct CapabilityStatementBuilder {
     let search: SearchRegistry
     /// Whether the SMART authorization server guards the API (its endpoints go in `rest.security`).
     var advertisesSMART = false
+    /// Whether `AuditEvent` is the audit log, read and searched only (``AuditEventEndpoint``).
+    var servesAuditLog = false
 
     /// The canonical OperationDefinitions of the standard operations Kiln may register.
     static let operationDefinitions: [String: String] = [
@@ -97,6 +99,7 @@ struct CapabilityStatementBuilder {
     }
 
     private func resource(_ type: String) -> JSONValue {
+        if type == "AuditEvent" && servesAuditLog { return auditLog() }
         var resource = JSONObject()
         resource["type"] = .string(type)
         resource["interaction"] = .array(Self.typeInteractions.map { ["code": .string($0)] })
@@ -120,6 +123,27 @@ struct CapabilityStatementBuilder {
             resource["operation"] = .array(advertised.map { ["name": .string($0.name), "definition": .string($0.definitionURL)] })
         }
         return .object(resource)
+    }
+
+    /// `AuditEvent` as the audit log: read and search over the log's own parameters, `$proof`.
+    private func auditLog() -> JSONValue {
+        let parameters: [(String, String)] = [
+            ("date", "date"), ("agent", "reference"), ("patient", "reference"), ("entity", "reference"), ("type", "token"),
+            ("subtype", "token"), ("outcome", "token"), ("action", "token"), ("purpose", "token"),
+        ]
+        return [
+            "type": "AuditEvent",
+            "documentation": "Kiln's tamper-evident audit log, read-only: administrators and data stewards search it, a patient their own accounting of disclosures; records are served exactly as stored",
+            "interaction": [["code": "read"], ["code": "search-type"]],
+            "searchParam": .array(parameters.map { name, type in
+                var parameter = JSONObject()
+                parameter["name"] = .string(name)
+                if name != "purpose" { parameter["definition"] = .string("http://hl7.org/fhir/SearchParameter/AuditEvent-\(name)") }
+                parameter["type"] = .string(type)
+                return JSONValue.object(parameter)
+            }),
+            "operation": [["name": "proof", "definition": "https://kiln.dev/fhir/OperationDefinition/AuditEvent-proof"]],
+        ]
     }
 
     /// One `searchParam` entry: name, definition, type, and the modifiers and prefixes Kiln

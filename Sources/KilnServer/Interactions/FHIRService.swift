@@ -148,6 +148,7 @@ public struct FHIRService: Sendable {
         let systemOperations = all.filter { !($0 is any CapabilityAdvertising) }.map(\.name)
         var builder = CapabilityStatementBuilder(resourceTypes: resourceTypes, baseURL: baseURL, operations: systemOperations, resourceOperations: resourceOperations, search: search.registry)
         builder.advertisesSMART = advertisesSMART
+        builder.servesAuditLog = audit != nil
         return builder.build()
     }
 

@@ -41,7 +41,11 @@ struct OperationOutcomeMiddleware: RouterMiddleware {
             let code = httpError.status.code
             return FHIRError(status: code, code: code < 500 ? .invalid : .exception, httpError.body ?? httpError.status.reasonPhrase)
         case let psqlError as PSQLError:
-            logger.error("Database error", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: psqlError))"])
+            // The SQL state and message only: the server's detail and the statement can hold row values.
+            logger.error("Database error", metadata: [
+                "sqlState": "\(psqlError.serverInfo?[.sqlState] ?? "none")",
+                "message": "\(psqlError.serverInfo?[.message] ?? "\(psqlError.code)")",
+            ])
             if psqlError.code == .server, let sqlState = psqlError.serverInfo?[.sqlState] {
                 // 40001 serialization failure, 40P01 deadlock: the client may retry.
                 if sqlState == "40001" || sqlState == "40P01" {

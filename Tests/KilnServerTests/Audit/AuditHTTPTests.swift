@@ -70,4 +70,16 @@ struct AuditHTTPTests {
             #expect(try await server.client.get("Patient/audit-p2").status == 404)
         }
     }
+
+    @Test("The CapabilityStatement lists AuditEvent as read and search only, with the log's parameters and $proof")
+    func capabilityStatement() async throws {
+        try await TestServer.run { server in
+            let statement = try await server.client.get("metadata").json
+            let resources = statement?["rest"]?.arrayValue?.first?["resource"]?.arrayValue ?? []
+            let auditEvent = try #require(resources.first { $0["type"]?.stringValue == "AuditEvent" })
+            #expect(auditEvent["interaction"]?.arrayValue?.compactMap { $0["code"]?.stringValue } == ["read", "search-type"])
+            #expect(auditEvent["searchParam"]?.arrayValue?.contains { $0["name"]?.stringValue == "patient" } == true)
+            #expect(auditEvent["operation"]?.arrayValue?.first?["name"]?.stringValue == "proof")
+        }
+    }
 }
