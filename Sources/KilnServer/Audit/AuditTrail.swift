@@ -84,15 +84,6 @@ public final class AuditTrail: Sendable {
         state.withLock { $0.issuedTokenID = tokenID }
     }
 
-    /// Notes what an administration request changed, in a short phrase of Kiln's own (`client
-    /// registered`, `user removed`), and the registration it names.
-    public func noteAdministration(_ action: String, subject: String?) {
-        state.withLock { state in
-            state.administrativeAction = action
-            if let subject { state.administeredSubject = subject }
-        }
-    }
-
     /// Notes that the request's write recorded its audit in its own transaction, which has
     /// committed when the request succeeds; `records` are mirrored to the line sink then.
     func noteRecordedWithWrite(_ records: [[UInt8]]) {
@@ -123,10 +114,6 @@ public struct AuditTrailState: Sendable {
     public var loginSucceeded: Bool?
     /// The `jti` of the access token issued, for a token request.
     public var issuedTokenID: String?
-    /// What an administration request changed.
-    public var administrativeAction: String?
-    /// The client or user an administration request names.
-    public var administeredSubject: String?
 }
 
 /// The interaction a request asked for, as the audit record names it.

@@ -32,16 +32,15 @@ public struct PendingAudit: Sendable {
     public var loginSucceeded: Bool?
     /// The `jti` of an access token issued.
     public var issuedTokenID: String?
-    /// What an administration request changed, and whom it names.
+    /// What an administration request changed, in a short phrase of Kiln's own (`client
+    /// registered`, `user removed`), never the registration's name.
     public var administrativeAction: String?
-    /// The registration an administration request names.
-    public var administeredSubject: String?
 
     /// An event.
     public init(id: String = UUID().uuidString.lowercased(), recorded: Date = Date(), requestID: String, interaction: AuditedInteraction,
                 view: AuditEventFacts.View, principal: Principal? = nil, sourceAddress: String? = nil, read: [String] = [], written: [String] = [],
                 consent: AuditEventFacts.Consent = .notApplicable, status: Int, loginSucceeded: Bool? = nil, issuedTokenID: String? = nil,
-                administrativeAction: String? = nil, administeredSubject: String? = nil) {
+                administrativeAction: String? = nil) {
         self.id = id
         self.recorded = recorded
         self.requestID = requestID
@@ -56,7 +55,6 @@ public struct PendingAudit: Sendable {
         self.loginSucceeded = loginSucceeded
         self.issuedTokenID = issuedTokenID
         self.administrativeAction = administrativeAction
-        self.administeredSubject = administeredSubject
     }
 
     /// The event a request's trail describes, answered with `status`.
@@ -68,8 +66,7 @@ public struct PendingAudit: Sendable {
         self.init(requestID: trail.requestID, interaction: state.interaction ?? fallback.0, view: view, principal: state.principal,
                   sourceAddress: trail.sourceAddress, read: state.read, written: written, consent: state.consent, status: status,
                   loginSucceeded: state.loginSucceeded, issuedTokenID: state.issuedTokenID,
-                  administrativeAction: state.administrativeAction ?? (state.interaction == nil ? fallback.0.operation : nil),
-                  administeredSubject: state.administeredSubject ?? (state.interaction == nil ? fallback.0.resourceID : nil))
+                  administrativeAction: state.interaction == nil ? fallback.0.operation : nil)
     }
 
     /// Every reference whose patients the record names: what was read and, without their
