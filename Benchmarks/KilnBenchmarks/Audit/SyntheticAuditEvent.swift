@@ -1,4 +1,5 @@
 import FHIRAudit
+import FHIRModel
 import Foundation
 
 /// Made-up audit records the size of Kiln's own (about 1.5 KB): a BALP-shaped AuditEvent of a
@@ -21,7 +22,7 @@ enum SyntheticAuditEvent {
         let client = "app-\(number % 40)"
         let purpose = purposes[number % purposes.count]
         let recorded = epoch.addingTimeInterval(TimeInterval(number) * 0.05)
-        let instant = Self.instant(recorded)
+        let instant = FHIRInstant.format(recorded)
         let outcome = number % 97 == 0 ? "4" : "0"
         let json = """
             {"resourceType":"AuditEvent","id":"\(id)",\
@@ -44,28 +45,5 @@ enum SyntheticAuditEvent {
         return AuditRecord(
             id: id, recorded: recorded, canonical: Array(json.utf8), typeCode: "rest", subtypes: [subtype], action: action, outcome: outcome,
             patients: [patient], agents: [client, practitioner], purposes: [purpose], entities: [resource])
-    }
-
-    /// `2026-01-01T00:00:00.050Z`: the instant to the millisecond, in UTC.
-    private static func instant(_ date: Date) -> String {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
-        let seconds = milliseconds / 1000
-        let days = seconds / 86_400
-        let (year, month, day) = civil(days: days)
-        let second = seconds % 86_400
-        return String(format: "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%03lldZ", year, month, day, second / 3600, (second / 60) % 60, second % 60, milliseconds % 1000)
-    }
-
-    /// The proleptic Gregorian date of a day count from 1970-01-01 (Howard Hinnant's algorithm).
-    private static func civil(days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
